@@ -1,0 +1,51 @@
+/**
+ * One error class for everything that stops a file, with a closed set of codes.
+ * Findings (arithmetic problems in a form) are data, never errors: see src/check.
+ */
+export const ERROR_CODES = [
+  'EMPTY_INPUT',
+  'UNSUPPORTED_INPUT',
+  'TEXT_DECODE_FAILED',
+  'NO_FORMS_FOUND',
+  'PDF_ENCRYPTED',
+  'PDF_CORRUPT',
+  'XLSX_ENCRYPTED',
+  'XLSX_CORRUPT',
+  'OCR_TIMEOUT',
+  'INPUT_TOO_LARGE',
+  'READ_FAILED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorContext {
+  file?: string;
+  page?: number;
+  stage?: 'ingest' | 'extract' | 'layout' | 'forms' | 'normalize' | 'check' | 'sink';
+}
+
+export class JixiaoError extends Error {
+  override readonly name = 'JixiaoError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly context: ErrorContext = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Wraps anything thrown into a JixiaoError so callers only ever see coded errors. */
+export function toJixiaoError(err: unknown, context: ErrorContext): JixiaoError {
+  if (err instanceof JixiaoError) {
+    return err.context.file ? err : new JixiaoError(err.code, err.message, { ...context, ...err.context }, { cause: err });
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return new JixiaoError('INTERNAL', `unexpected failure: ${detail}`, context, { cause: err });
+}

@@ -1,0 +1,84 @@
+import { FORM_DEFINITIONS } from '../pipelines/index.js';
+import { JixiaoError, toJixiaoError } from './errors.js';
+import { decodeText } from './ingest/decode-text.js';
+import { readSource, sourceFromBytes, type Source } from './ingest/read-source.js';
+import type { InputKind } from './ingest/detect-kind.js';
+import { readTextExport } from './text/read-text-export.js';
+import { tablesToRows } from './forms/rows.js';
+import { findForms } from './forms/find-forms.js';
+import { readForm } from './forms/read-form.js';
+import type { FormDefinition } from './forms/definition.js';
+import { draftToRecord } from './normalize/to-record.js';
+import { parseGradeBands } from './check/grade-bands.js';
+import { runChecks } from './check/run-checks.js';
+import { Record } from './schema/record.js';
+import type { Table } from './schema/table.js';
+
+export interface ExtractOptions {
+  /** Form families to look for; defaults to every family in pipelines/. */
+  definitions?: readonly FormDefinition[];
+}
+
+export interface ExtractResult {
+  file: string;
+  sha256: string;
+  kind: InputKind;
+  records: Record[];
+}
+
+/** Reads one file and returns its records. Throws a JixiaoError (with a code) when the file cannot be read. */
+export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+  let source: Source;
+  try {
+    source = await readSource(path);
+  } catch (err) {
+    throw toJixiaoError(err, { file: path, stage: 'ingest' });
+  }
+  return extractSource(source, options);
+}
+
+/** Reads one document given as bytes; `file` names it in `source.file`. */
+export async function extract(bytes: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+  return extractSource(sourceFromBytes(bytes, file), options);
+}
+
+async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
+  const context = { file: source.file };
+  try {
+    const tables = readTables(source);
+    const rows = tablesToRows(tables);
+    const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
+    const gradeBands = parseGradeBands(documentText);
+    const spans = findForms(rows, options.definitions ?? FORM_DEFINITIONS);
+    if (spans.length === 0) {
+      throw new JixiaoError('NO_FORMS_FOUND', `no performance form found in ${source.file} (${source.kind})`, { ...context, stage: 'forms' });
+    }
+    const method = tables[0]?.method ?? 'text';
+    const records = spans.map(({ definition, start, end }) => {
+      const draft = readForm(rows, start, end, definition, { file: source.file, method, gradeBands });
+      const record = draftToRecord(draft);
+      record.findings = runChecks(record, { gradeBands }, definition.checks);
+      return Record.parse(record);
+    });
+    return { file: source.file, sha256: source.sha256, kind: source.kind, records };
+  } catch (err) {
+    throw toJixiaoError(err, context);
+  }
+}
+
+/** The extract and layout stages for one input kind. */
+function readTables(source: Source): Table[] {
+  const context = { file: source.file, stage: 'extract' as const };
+  switch (source.kind) {
+    case 'empty':
+      throw new JixiaoError('EMPTY_INPUT', `${source.file} is empty`, context);
+    case 'text':
+      return [readTextExport(decodeText(source.bytes, source.file).text)];
+    case 'pdf':
+    case 'xlsx':
+    case 'xls':
+      throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is ${source.kind.toUpperCase()}; this version reads text exports only`, context);
+    default:
+      throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is not a document jixiao reads (detected: ${source.kind})`, context);
+  }
+}

@@ -1,0 +1,39 @@
+import { foldFullWidth, normalizeLabel, removeWhitespace } from '../normalize/text.js';
+import type { AmountUnit } from '../normalize/number.js';
+
+const UNIT_PAREN = /[(（]\s*(万元|元|%|％|百分比)\s*[)）]/g;
+
+/**
+ * The key a printed label is compared by: whitespace, a trailing colon, a `其中：` prefix and a unit
+ * in parentheses removed, full-width folded. `项目资金 (元)` and `当年预算数（元）：` become
+ * `项目资金` and `当年预算数`.
+ */
+export function labelKey(text: string): string {
+  return normalizeLabel(removeWhitespace(text).replace(UNIT_PAREN, '')).replace(/^其中[:：]?/, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+}
+
+/** The money unit a label prints in parentheses, if any: `项目资金(万元)` → 万元. */
+export function unitInLabel(text: string): AmountUnit | null {
+  const s = removeWhitespace(text);
+  if (/\d/.test(s.replace(UNIT_PAREN, ''))) return null;
+  const m = /[(（](万元|元)[)）]/.exec(s);
+  return m ? (m[1] as AmountUnit) : null;
+}
+
+/** A unit written as a value (`单位：万元`, `金额单位：元`). */
+export function unitValue(text: string): AmountUnit | null {
+  const s = foldFullWidth(removeWhitespace(text));
+  return s === '万元' || s === '元' ? s : null;
+}
+
+export function keySet(labels: readonly string[]): Set<string> {
+  return new Set(labels.map(labelKey));
+}
+
+/** `投入与管理 (36分)` → name `投入与管理`, weight `36`; a label without a weight → weight null. */
+export function splitWeightedLabel(text: string): { name: string; weight: string | null } {
+  const s = removeWhitespace(text);
+  const m = /^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]$/.exec(foldFullWidth(s));
+  if (m && m[1]) return { name: s.slice(0, m[1].length), weight: m[2]! };
+  return { name: s, weight: null };
+}

@@ -1,0 +1,292 @@
+import { Decimal } from 'decimal.js';
+import type { FormDefinition, IndicatorRole } from './definition.js';
+import type { IndicatorDraft, Raw, Row } from './draft.js';
+import { labelKey, splitWeightedLabel } from './labels.js';
+import { rowCells } from './rows.js';
+import { parseDecimal, parseScore } from '../normalize/number.js';
+import { parseMeasure } from '../normalize/measure.js';
+import { removeWhitespace } from '../normalize/text.js';
+
+export interface IndicatorColumn {
+  col: number;
+  role: IndicatorRole;
+}
+
+/** An indicator-table row, or a break (a blank line: in text exports usually a page break). */
+export type IndicatorEntry = Row | 'break';
+
+type Cells = Partial<Record<IndicatorRole, Raw>>;
+
+interface Aligned {
+  cells: Cells;
+  kind: 'item' | 'fragment' | 'labels';
+  breakBefore: boolean;
+  breakAfter: boolean;
+}
+
+const ANCHORS: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
+const TEXTS: readonly IndicatorRole[] = ['level3', 'explanation', 'deviation'];
+const MAX_SHIFT = 3;
+
+/**
+ * The indicator table: each row aligned to the header's columns (text exports shift rows by their
+ * empty leading cells), continuation lines merged into their row, spanning 一级/二级 labels carried
+ * down their span, and rows that are only labels dropped.
+ */
+export function readIndicators(entries: readonly IndicatorEntry[], columns: readonly IndicatorColumn[], definition: FormDefinition): IndicatorDraft[] {
+  if (columns.length === 0) return [];
+  const levels = new Levels(definition);
+  const section = new Set(definition.sectionLabels.map(labelKey));
+  const aligned: Aligned[] = [];
+  let breakPending = false;
+  for (const entry of entries) {
+    if (entry === 'break') {
+      breakPending = true;
+      const last = aligned[aligned.length - 1];
+      if (last) last.breakAfter = true;
+      continue;
+    }
+    const cells = rowCells(entry).filter(({ cell }) => !section.has(labelKey(cell.text)));
+    if (cells.length === 0) continue;
+    const placed = alignRow(cells, columns, definition, levels);
+    aligned.push({ cells: placed, kind: classify(placed, columns, definition, levels), breakBefore: breakPending, breakAfter: false });
+    breakPending = false;
+  }
+  const merged = mergeFragments(aligned);
+  const drafts = merged.map(toDraft);
+  if (definition.indicators.hierarchy === 'categories') assignCategories(drafts, merged);
+  else fillLevels(drafts, definition, levels);
+  return drafts.filter((_, k) => merged[k]!.kind === 'item');
+}
+
+/** Known 一级/二级 labels of the family's hierarchy. */
+class Levels {
+  readonly level1 = new Set<string>();
+  readonly parent = new Map<string, string>();
+  constructor(definition: FormDefinition) {
+    for (const [parent, children] of Object.entries(definition.indicators.levels ?? {})) {
+      this.level1.add(parent);
+      for (const child of children) if (!this.parent.has(child)) this.parent.set(child, parent);
+    }
+  }
+  isLevel1(text: string): boolean {
+    return this.level1.has(removeWhitespace(text));
+  }
+  isLevel2(text: string): boolean {
+    return this.parent.has(removeWhitespace(text));
+  }
+}
+
+/** Places a row's cells under the header shifted by the offset that fits the columns' roles best. */
+function alignRow(cells: ReturnType<typeof rowCells>, columns: readonly IndicatorColumn[], definition: FormDefinition, levels: Levels): Cells {
+  const roleAt = new Map(columns.map((c) => [c.col, c.role]));
+  let best = { shift: 0, score: -Infinity };
+  for (const shift of [0, 1, -1, 2, -2, 3, -3].filter((s) => Math.abs(s) <= MAX_SHIFT)) {
+    // A small cost per column of shift: when two placements fit equally, the printed one wins.
+    const score = cells.reduce((sum, { col, cell }) => sum + fit(roleAt.get(col + shift), cell.text, definition, levels), -0.1 * Math.abs(shift));
+    if (score > best.score) best = { shift, score };
+  }
+  const placed: Cells = {};
+  for (const { col, cell } of cells) {
+    let role = roleAt.get(col + best.shift);
+    if (!role) {
+      // A cell past the table's columns belongs to the nearest one.
+      const nearest = columns.reduce((a, b) => (Math.abs(b.col - col - best.shift) < Math.abs(a.col - col - best.shift) ? b : a));
+      role = nearest.role;
+    }
+    const existing = placed[role];
+    placed[role] = existing ? { text: `${existing.text}${cell.text}`, prov: existing.prov } : cell;
+  }
+  return placed;
+}
+
+/** How well a text fits a column role; the alignment maximises the sum over a row. */
+function fit(role: IndicatorRole | undefined, text: string, definition: FormDefinition, levels: Levels): number {
+  const numeric = parseScore(text) !== null;
+  const measure = parseMeasure(text);
+  const quantitative = measure?.value != null && (measure.op !== null || measure.unit !== null || numeric);
+  const standard = definition.indicators.hierarchy === 'standard';
+  switch (role) {
+    case undefined:
+      return -3;
+    case 'level1':
+      if (standard) return levels.isLevel1(text) ? 3 : levels.isLevel2(text) ? 1 : -2;
+      return numeric ? -2 : splitWeightedLabel(text).weight !== null ? 2 : 0.5;
+    case 'level2':
+      if (standard) return levels.isLevel2(text) ? 3 : levels.isLevel1(text) ? -1 : -2;
+      return numeric ? -2 : 0.5;
+    case 'level3':
+      return numeric || levels.isLevel1(text) || levels.isLevel2(text) ? -1 : 1;
+    case 'explanation':
+      return numeric ? -1 : 1;
+    case 'deviation':
+      return numeric ? -1 : 0.5;
+    case 'target':
+    case 'actual':
+      return quantitative ? 1 : 0.5;
+    case 'weight':
+    case 'score':
+    case 'level1Weight':
+    case 'level2Weight':
+      return numeric ? 2 : -3;
+  }
+}
+
+/**
+ * An item has a value in an anchor column (target, actual, weight, score). A fragment has only text:
+ * the rest of a cell wrapped onto another line. A row of labels only (`│效益指标│经济效益指标│││`)
+ * sets the hierarchy for the rows below it.
+ */
+function classify(cells: Cells, columns: readonly IndicatorColumn[], definition: FormDefinition, levels: Levels): Aligned['kind'] {
+  const present = new Set(columns.map((c) => c.role));
+  if (ANCHORS.some((role) => present.has(role) && cells[role])) return 'item';
+  if (!TEXTS.some((role) => cells[role])) return 'labels';
+  const labelled = [cells.level1, cells.level2].some((c) => c && (levels.isLevel1(c.text) || levels.isLevel2(c.text)));
+  if (definition.indicators.hierarchy === 'standard' && labelled) return 'item';
+  return ANCHORS.some((role) => present.has(role)) ? 'fragment' : 'item';
+}
+
+/**
+ * Joins each fragment to the row it continues. A fragment right before a break is the top of the
+ * row after the break (the row was split by a page break); otherwise it continues the row above.
+ */
+function mergeFragments(rows: Aligned[]): Aligned[] {
+  const out: Aligned[] = [];
+  const pendingDown: Aligned[] = [];
+  rows.forEach((row, k) => {
+    if (row.kind !== 'fragment') {
+      for (const fragment of pendingDown.splice(0)) joinCells(row.cells, fragment.cells, 'before');
+      out.push(row);
+      return;
+    }
+    const previous = [...out].reverse().find((r) => r.kind === 'item');
+    const nextItem = rows.slice(k + 1).find((r) => r.kind === 'item');
+    const down = (row.breakAfter && !row.breakBefore && nextItem !== undefined) || previous === undefined;
+    if (down && nextItem) pendingDown.push(row);
+    else if (previous) joinCells(previous.cells, row.cells, 'after');
+    else out.push({ ...row, kind: 'item' });
+  });
+  return out;
+}
+
+function joinCells(into: Cells, from: Cells, where: 'before' | 'after'): void {
+  for (const [role, cell] of Object.entries(from) as Array<[IndicatorRole, Raw]>) {
+    const existing = into[role];
+    if (!existing) into[role] = cell;
+    else if (role === 'level1' || role === 'level2') continue;
+    else into[role] = { text: where === 'after' ? existing.text + cell.text : cell.text + existing.text, prov: existing.prov };
+  }
+}
+
+function toDraft(row: Aligned): IndicatorDraft {
+  const c = row.cells;
+  return {
+    level1: c.level1 ?? null,
+    level1Weight: c.level1Weight ?? null,
+    level2: c.level2 ?? null,
+    level2Weight: c.level2Weight ?? null,
+    level3: c.level3 ?? null,
+    explanation: c.explanation ?? null,
+    target: c.target ?? null,
+    actual: c.actual ?? null,
+    weight: c.weight ?? null,
+    score: c.score ?? null,
+    deviation: c.deviation ?? null,
+  };
+}
+
+/** Splits `投入与管理 (36分)` into the label and its weight, keeping provenance on both. */
+function splitLevel(raw: Raw | null): { name: Raw | null; weight: Raw | null } {
+  if (!raw) return { name: null, weight: null };
+  const { name, weight } = splitWeightedLabel(raw.text);
+  return { name: { text: name, prov: raw.prov }, weight: weight === null ? null : { text: weight, prov: raw.prov } };
+}
+
+/**
+ * Spanning 一级/二级 labels are printed once: carry them down. Under the standard hierarchy a 二级
+ * label printed in the 一级 column moves over, and a 二级 label whose parent is not the current 一级
+ * brings its standard parent with it.
+ */
+function fillLevels(drafts: IndicatorDraft[], definition: FormDefinition, levels: Levels): void {
+  const standard = definition.indicators.hierarchy === 'standard';
+  let level1: { name: Raw | null; weight: Raw | null } = { name: null, weight: null };
+  let level2: { name: Raw | null; weight: Raw | null } = { name: null, weight: null };
+  for (const d of drafts) {
+    if (standard && d.level1 && !d.level2 && levels.isLevel2(d.level1.text) && !levels.isLevel1(d.level1.text)) {
+      d.level2 = d.level1;
+      d.level1 = null;
+    }
+    if (d.level1) {
+      const own = splitLevel(d.level1);
+      level1 = { name: own.name, weight: d.level1Weight ?? own.weight };
+      level2 = { name: null, weight: null };
+    }
+    if (d.level2) {
+      const own = splitLevel(d.level2);
+      level2 = { name: own.name, weight: d.level2Weight ?? own.weight };
+      const parent = standard ? levels.parent.get(removeWhitespace(d.level2.text)) : undefined;
+      if (!d.level1 && parent && removeWhitespace(level1.name?.text ?? '') !== parent) {
+        level1 = { name: { text: parent, prov: d.level2.prov }, weight: null };
+      }
+    }
+    d.level1 = level1.name;
+    d.level1Weight = level1.weight;
+    d.level2 = level2.name;
+    d.level2Weight = level2.weight;
+  }
+}
+
+/**
+ * Weighted forms print each 一级 label once, somewhere inside its span, with the category weight
+ * (`产出目标 (34分)`). The spans are the split of the rows into consecutive runs, each holding its
+ * label's row, whose item weights best add up to the category weights; ties keep rows with the
+ * category above (a category's last rows are often weightless).
+ */
+function assignCategories(drafts: IndicatorDraft[], rows: readonly Aligned[]): void {
+  const items: number[] = [];
+  const categories: Array<{ pos: number; name: Raw; weight: Raw | null }> = [];
+  rows.forEach((row, k) => {
+    if (row.kind === 'item') items.push(k);
+    const label = drafts[k]!.level1;
+    if (label) {
+      const { name, weight } = splitLevel(label);
+      categories.push({ pos: Math.max(0, row.kind === 'item' ? items.length - 1 : items.length), name: name!, weight });
+    }
+  });
+  const n = items.length;
+  const weights = items.map((k) => new Decimal(parseDecimal(drafts[k]!.weight?.text) ?? 0));
+  const prefix = [new Decimal(0)];
+  weights.forEach((w, i) => prefix.push(prefix[i]!.plus(w)));
+  const valid = categories.filter((c, j) => c.pos < n && (j === 0 || c.pos > categories[j - 1]!.pos));
+  if (valid.length === 0) return;
+  const memo = new Map<string, { cost: Decimal; ends: number[] } | null>();
+  const solve = (j: number, start: number): { cost: Decimal; ends: number[] } | null => {
+    const key = `${j}:${start}`;
+    if (memo.has(key)) return memo.get(key)!;
+    const category = valid[j]!;
+    const maxEnd = j === valid.length - 1 ? n : valid[j + 1]!.pos;
+    const minEnd = j === valid.length - 1 ? n : category.pos + 1;
+    let best: { cost: Decimal; ends: number[] } | null = null;
+    for (let end = maxEnd; end >= minEnd; end--) {
+      const sum = prefix[end]!.minus(prefix[start]!);
+      const own = category.weight ? sum.minus(parseDecimal(category.weight.text) ?? 0).abs() : new Decimal(0);
+      const rest = j === valid.length - 1 ? { cost: new Decimal(0), ends: [] } : solve(j + 1, end);
+      if (!rest) continue;
+      const cost = own.plus(rest.cost);
+      if (!best || cost.lessThan(best.cost)) best = { cost, ends: [end, ...rest.ends] };
+    }
+    memo.set(key, best);
+    return best;
+  };
+  const solution = solve(0, 0);
+  if (!solution) return;
+  let start = 0;
+  solution.ends.forEach((end, j) => {
+    for (let i = start; i < end; i++) {
+      const d = drafts[items[i]!]!;
+      d.level1 = valid[j]!.name;
+      d.level1Weight = valid[j]!.weight;
+    }
+    start = end;
+  });
+}

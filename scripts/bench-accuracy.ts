@@ -1,0 +1,91 @@
+/**
+ * Accuracy benchmark: runs extraction over every fixture that has golden records and prints, per
+ * document and overall, fact precision/recall/F1 and findings precision/recall (the definitions of
+ * the reference scorer, shared score.py). Text fixtures are also run re-encoded as GB18030,
+ * UTF-16LE with BOM, and with CRLF line ends.
+ *
+ *   npm run bench:accuracy [-- --json out.json] [--verbose]
+ *
+ * Exits 1 when a bar is missed: overall F1 ≥ 0.995, every document ≥ 0.99, error/warning findings
+ * of every record equal to the golden ones.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { extract } from '../src/extract.js';
+import { FIXTURES_DIR, readJsonl, readManifest } from './lib/manifest.js';
+import { combineScores, scoreRecords, type Score } from './lib/score-records.js';
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+
+const ENCODINGS: Array<[string, (text: string) => Uint8Array]> = [
+  ['utf-8', (t) => Buffer.from(t, 'utf8')],
+  ['gb18030', (t) => iconv.encode(t, 'gb18030')],
+  ['utf-16le+bom', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf-16le')])],
+  ['crlf', (t) => Buffer.from(t.replace(/\r?\n/g, '\r\n'), 'utf8')],
+];
+
+interface Row {
+  id: string;
+  encoding: string;
+  score: Score;
+  findingsEqual: boolean;
+  infoEqual: boolean;
+  ms: number;
+}
+
+const rows: Row[] = [];
+for (const entry of readManifest().filter((e) => e.golden)) {
+  const golden = readJsonl(join(FIXTURES_DIR, entry.golden!));
+  const bytes = readFileSync(join(FIXTURES_DIR, entry.file));
+  const variants = entry.kind === 'text' ? ENCODINGS.map(([name, encode]) => [name, encode(bytes.toString('utf8'))] as const) : [['as-is', bytes] as const];
+  for (const [encoding, input] of variants) {
+    const started = performance.now();
+    let output: Array<Record<string, unknown>> = [];
+    try {
+      const result = await extract(input, entry.file.split('/').pop()!);
+      output = result.records.map(({ provenance: _p, ...r }) => r as Record<string, unknown>);
+    } catch (err) {
+      console.error(`${entry.id} [${encoding}]: ${(err as Error).message}`);
+    }
+    const ms = performance.now() - started;
+    const { score, misses } = scoreRecords(golden, output);
+    const findingsEqual = score.findings.hit === score.findings.gold && score.findings.hit === score.findings.out && score.records.out === score.records.gold;
+    const infoEqual = golden.every((g, k) => sameInfo(g, output[k]));
+    rows.push({ id: entry.id, encoding, score, findingsEqual, infoEqual, ms });
+    if (verbose && encoding === variants[0]![0]) for (const m of misses) console.log(`  MISS ${entry.id} ${String(m.projectName)} ${m.key}: golden ${JSON.stringify(m.golden)} output ${JSON.stringify(m.output)}`);
+  }
+}
+
+const pct = (x: number) => x.toFixed(4);
+console.log(['document', 'encoding', 'records', 'facts', 'P', 'R', 'F1', 'findP', 'findR', 'findings=', 'info=', 'ms'].join('\t'));
+for (const r of rows) {
+  const s = r.score;
+  console.log([r.id, r.encoding, `${s.records.out}/${s.records.gold}`, s.all.gold, pct(s.all.precision), pct(s.all.recall), pct(s.all.f1), pct(s.findings.precision), pct(s.findings.recall), r.findingsEqual ? 'yes' : 'NO', r.infoEqual ? 'yes' : 'no', r.ms.toFixed(1)].join('\t'));
+}
+const base = rows.filter((r) => r.encoding === 'utf-8' || r.encoding === 'as-is');
+const overall = combineScores(base.map((r) => r.score));
+const everything = combineScores(rows.map((r) => r.score));
+console.log(`\noverall (${base.length} documents): facts P ${pct(overall.all.precision)} R ${pct(overall.all.recall)} F1 ${pct(overall.all.f1)}; findings P ${pct(overall.findings.precision)} R ${pct(overall.findings.recall)}`);
+console.log(`overall incl. re-encodings (${rows.length} runs): F1 ${pct(everything.all.f1)}; findings P ${pct(everything.findings.precision)} R ${pct(everything.findings.recall)}`);
+const failures = [
+  overall.all.f1 < 0.995 ? `overall F1 ${pct(overall.all.f1)} < 0.995` : null,
+  ...rows.filter((r) => r.score.all.f1 < 0.99).map((r) => `${r.id} [${r.encoding}] F1 ${pct(r.score.all.f1)} < 0.99`),
+  ...rows.filter((r) => !r.findingsEqual).map((r) => `${r.id} [${r.encoding}] findings differ from golden`),
+].filter(Boolean);
+console.log(failures.length ? `\nFAIL\n${failures.join('\n')}` : '\nPASS: every bar met');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, overall, everything }, null, 2));
+process.exitCode = failures.length ? 1 : 0;
+
+/** Info findings (deviation.missing) are not scored by the reference scorer; reported here as equal or not. */
+function sameInfo(golden: Record<string, unknown>, output: Record<string, unknown> | undefined): boolean {
+  const key = (r: Record<string, unknown> | undefined) =>
+    ((r?.findings ?? []) as Array<Record<string, unknown>>)
+      .filter((f) => f.severity === 'info')
+      .map((f) => `${f.rule}@${f.field}`)
+      .sort()
+      .join(',');
+  return key(golden) === key(output);
+}

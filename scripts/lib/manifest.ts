@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One fixture: an input document and, when it has one, its golden records. */
+export interface FixtureEntry {
+  id: string;
+  /** Path relative to fixtures/. */
+  file: string;
+  sha256: string;
+  kind: 'text' | 'pdf' | 'xlsx' | 'xls';
+  /** Golden JSONL relative to fixtures/, or null. */
+  golden: string | null;
+  origin: string;
+}
+
+export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
+
+export function readManifest(): FixtureEntry[] {
+  return JSON.parse(readFileSync(join(FIXTURES_DIR, 'manifest.json'), 'utf8')) as FixtureEntry[];
+}
+
+export function readJsonl(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}

@@ -1,0 +1,27 @@
+/**
+ * Rewrites fixtures/manifest.json from the files in fixtures/: every seed (golden in golden/) and
+ * every hand-made variant (golden beside it as NAME.expected.jsonl), with its sha256.
+ * Run after adding or changing a fixture on purpose: `npx tsx scripts/update-manifest.ts`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR, type FixtureEntry } from './lib/manifest.js';
+
+const entries: FixtureEntry[] = [];
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(join(FIXTURES_DIR, path))).digest('hex');
+const add = (folder: string, origin: string, goldenOf: (id: string) => string) => {
+  const dir = join(FIXTURES_DIR, folder);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.txt')) continue;
+    const id = name.replace(/\.txt$/, '');
+    const file = `${folder}/${name}`;
+    const golden = goldenOf(id);
+    entries.push({ id, file, sha256: sha256(file), kind: 'text', golden: existsSync(join(FIXTURES_DIR, golden)) ? golden : null, origin });
+  }
+};
+add('seeds', 'published form, text export as shared/seeds left it', (id) => `golden/${id}.jsonl`);
+add('variants', 'hand-made variant (see fixtures/variants/README.md)', (id) => `variants/${id}.expected.jsonl`);
+writeFileSync(join(FIXTURES_DIR, 'manifest.json'), JSON.stringify(entries, null, 2) + '\n');
+console.log(`fixtures/manifest.json: ${entries.length} fixtures`);

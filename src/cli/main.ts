@@ -1,0 +1,200 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { expandInputs } from './expand-inputs.js';
+import { summarize } from './summary.js';
+import { extractBatch, type FileOutcome } from '../runtime/extract-batch.js';
+import { recordsToWorkbook } from '../sink/xlsx.js';
+import { writeFileAtomic } from '../sink/write-atomic.js';
+import { ErrorLine, type Record } from '../schema/record.js';
+
+const USAGE = `Usage: jixiao extract <files or folders…> [options]
+
+Reads budget-performance forms (text exports) and writes one JSON record per form (JSONL).
+
+Options:
+  -o, --output FILE     write JSONL to FILE (default: standard output)
+      --xlsx FILE       also write an analyst workbook (records, indicators, findings)
+      --summary         print forms per family and findings per rule when done
+      --concurrency N   files read at once (default: number of cores)
+  -q, --quiet           no progress line
+  -h, --help            this help
+  -v, --version         the version
+
+Exit status: 0 when every input was read, 2 when some failed (each failed file is one
+{"error": …} line in the output and a line on standard error), 1 for a usage error.`;
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Runs the CLI; returns the exit status instead of exiting so tests can call it in-process. */
+export async function run(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        xlsx: { type: 'string' },
+        summary: { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (err) {
+    io.stderr.write(`jixiao: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${await readVersion()}\n`);
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (command !== 'extract') {
+    io.stderr.write(`jixiao: ${command ? `unknown command \`${command}\`` : 'no command given'}\n\n${USAGE}\n`);
+    return 1;
+  }
+  if (inputs.length === 0) {
+    io.stderr.write(`jixiao: extract needs at least one file or folder\n\n${USAGE}\n`);
+    return 1;
+  }
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    io.stderr.write(`jixiao: expected --concurrency to be a positive integer, got \`${values.concurrency}\`\n`);
+    return 1;
+  }
+  return extractCommand(inputs, { ...values, concurrency }, io);
+}
+
+async function extractCommand(
+  inputs: string[],
+  options: { output?: string; xlsx?: string; summary: boolean; concurrency?: number; quiet: boolean },
+  io: Io,
+): Promise<number> {
+  const files = await expandInputs(inputs);
+  if (files.length === 0) {
+    io.stderr.write(`jixiao: no files found in ${inputs.join(', ')}\n`);
+    return 2;
+  }
+  const sink = await openSink(options.output, io);
+  const records: Record[] = [];
+  const progress = new Progress(io.stderr, files.length, options.quiet);
+  let outcomes: FileOutcome[];
+  try {
+    outcomes = await extractBatch(files, {
+      concurrency: options.concurrency,
+      onProgress: (done, total, outcome) => progress.update(done, outcome),
+      onOutcome: async (outcome) => {
+        if ('error' in outcome) {
+          progress.clear();
+          io.stderr.write(`jixiao: ${outcome.path}: ${outcome.error.code}: ${outcome.error.message}\n`);
+          await sink.write(JSON.stringify(errorLine(outcome)) + '\n');
+          return;
+        }
+        for (const record of outcome.result.records) {
+          records.push(record);
+          await sink.write(JSON.stringify(record) + '\n');
+        }
+      },
+    });
+    progress.clear();
+    await sink.commit();
+  } catch (err) {
+    progress.clear();
+    await sink.abort();
+    throw err;
+  }
+  if (options.xlsx) await writeFileAtomic(options.xlsx, recordsToWorkbook(records));
+  if (options.summary) (options.output ? io.stdout : io.stderr).write(`${summarize(outcomes)}\n`);
+  return outcomes.some((o) => 'error' in o) ? 2 : 0;
+}
+
+function errorLine(outcome: Extract<FileOutcome, { error: unknown }>): ErrorLine {
+  return ErrorLine.parse({
+    error: { code: outcome.error.code, message: outcome.error.message },
+    source: { file: basename(outcome.path), kind: null },
+  });
+}
+
+interface Sink {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** JSONL goes to a temporary file renamed into place at the end, so no reader sees half a file. */
+async function openSink(path: string | undefined, io: Io): Promise<Sink> {
+  if (!path) {
+    return {
+      write: (text) => new Promise((resolve) => (io.stdout.write(text) ? resolve() : io.stdout.once('drain', resolve))),
+      commit: async () => {},
+      abort: async () => {},
+    };
+  }
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  const stream: WriteStream = createWriteStream(tmp);
+  const closed = new Promise<void>((resolve, reject) => {
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  return {
+    write: (text) => new Promise((resolve) => (stream.write(text) ? resolve() : stream.once('drain', resolve))),
+    commit: async () => {
+      stream.end();
+      await closed;
+      await rename(tmp, path);
+    },
+    abort: async () => {
+      stream.destroy();
+      await rm(tmp, { force: true });
+    },
+  };
+}
+
+/** A live progress line on a terminal; periodic plain lines otherwise (for logs of long runs). */
+class Progress {
+  private lastLine = 0;
+  private shown = false;
+  constructor(
+    private readonly out: Io['stderr'],
+    private readonly total: number,
+    private readonly quiet: boolean,
+  ) {}
+
+  update(done: number, outcome: FileOutcome): void {
+    if (this.quiet || this.total < 2) return;
+    const line = `[${done}/${this.total}] ${basename(outcome.path)}`;
+    if (this.out.isTTY) {
+      this.out.write(`\r\x1b[2K${line}`);
+      this.shown = true;
+    } else if (Date.now() - this.lastLine > 10_000 || done === this.total) {
+      if (this.total >= 50) this.out.write(`${line}\n`);
+      this.lastLine = Date.now();
+    }
+  }
+
+  clear(): void {
+    if (this.shown) this.out.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}
+
+async function readVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const url = new URL('../../package.json', import.meta.url);
+  const alt = new URL('../../../package.json', import.meta.url);
+  const text = await readFile(url, 'utf8').catch(() => readFile(alt, 'utf8'));
+  return (JSON.parse(text) as { version: string }).version;
+}

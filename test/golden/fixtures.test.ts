@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, readJsonl, readManifest } from '../../scripts/lib/manifest.js';
+import { scoreRecords } from '../../scripts/lib/score-records.js';
+import { extractFixture, withoutProvenance } from '../support/extract-fixture.js';
+
+const withGolden = readManifest().filter((e) => e.golden);
+
+describe('fixtures against their golden records', () => {
+  it('has golden fixtures to check', () => {
+    expect(withGolden.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(withGolden.map((e) => [e.id, e] as const))('%s: fact F1 ≥ 0.99 and the same error/warning findings', async (_id, entry) => {
+    const golden = readJsonl(join(FIXTURES_DIR, entry.golden!));
+    const output = withoutProvenance(await extractFixture(entry.file)) as unknown as Array<Record<string, unknown>>;
+    const { score, misses } = scoreRecords(golden, output);
+    expect(score.records.out, 'number of records').toBe(golden.length);
+    expect(score.all.f1, JSON.stringify(misses.slice(0, 5))).toBeGreaterThanOrEqual(0.99);
+    expect(score.findings.hit).toBe(score.findings.gold);
+    expect(score.findings.out).toBe(score.findings.gold);
+  });
+});

@@ -12,7 +12,12 @@ export const projectGoalDeclaration = defineForm({
   requiredLabels: ['项目名称'],
   fields: [
     ...COMMON_FIELDS,
-    { labels: ['年度资金申请总额', '年度申请资金总额', '年度资金总额'], path: 'funds.total.requested' },
+    // Shenzhen 二级项目支出绩效目标申报表 (one form per sheet): 申请单位 / 一级预算单位 /
+    // 本年度项目金额（万元） / 年度目标, beside the Shanghai 年度资金申请总额 layout.
+    { labels: ['申请单位'], path: 'implementingUnit' },
+    { labels: ['一级预算单位'], path: 'department' },
+    { labels: ['年度目标'], path: 'goal.planned' },
+    { labels: ['年度资金申请总额', '年度申请资金总额', '年度资金总额', '本年度项目金额'], path: 'funds.total.requested' },
     { labels: ['当年财政拨款', '财政拨款'], path: 'funds.currentYear.requested' },
     { labels: ['上年结转资金', '上年结转'], path: 'funds.carryOver.requested' },
     { labels: ['其他资金', '其它资金'], path: 'funds.other.requested' },

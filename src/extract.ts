@@ -13,6 +13,14 @@ import { parseGradeBands } from './check/grade-bands.js';
 import { runChecks } from './check/run-checks.js';
 import { Record } from './schema/record.js';
 import type { Table } from './schema/table.js';
+import { inspectZip } from './xlsx/inspect-zip.js';
+import { parseWorkbook } from './runtime/parse-workbook.js';
+import { sheetsToTables } from './xlsx/read-workbook.js';
+
+/** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
+function isEncryptedOoxml(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
 
 export interface ExtractOptions {
   /** Form families to look for; defaults to every family in pipelines/. */
@@ -45,7 +53,7 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
   const context = { file: source.file };
   try {
-    const tables = readTables(source);
+    const tables = await readTables(source);
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);
@@ -67,17 +75,23 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
 }
 
 /** The extract and layout stages for one input kind. */
-function readTables(source: Source): Table[] {
+async function readTables(source: Source): Promise<Table[]> {
   const context = { file: source.file, stage: 'extract' as const };
   switch (source.kind) {
     case 'empty':
       throw new JixiaoError('EMPTY_INPUT', `${source.file} is empty`, context);
     case 'text':
       return [readTextExport(decodeText(source.bytes, source.file).text)];
-    case 'pdf':
     case 'xlsx':
+      inspectZip(source.bytes, source.file);
+      return sheetsToTables(await parseWorkbook(source.bytes, source.file));
     case 'xls':
-      throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is ${source.kind.toUpperCase()}; this version reads text exports only`, context);
+      if (isEncryptedOoxml(source.bytes)) {
+        throw new JixiaoError('XLSX_ENCRYPTED', `${source.file} is a password-protected workbook`, context);
+      }
+      return sheetsToTables(await parseWorkbook(source.bytes, source.file));
+    case 'pdf':
+      throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is ${source.kind.toUpperCase()}; this version reads text exports and spreadsheets only`, context);
     default:
       throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is not a document jixiao reads (detected: ${source.kind})`, context);
   }

@@ -22,6 +22,8 @@ export const Cell = z.object({
   line: z.number().int().positive().nullable(),
   /** 0..1 recognition confidence (OCR); null when the text was read, not recognized. */
   confidence: z.number().min(0).max(1).nullable(),
+  /** The value as stored, where it differs from the displayed text (spreadsheets: `53520` for `53,520.00`). */
+  stored: z.string().optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

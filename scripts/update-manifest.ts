@@ -22,6 +22,16 @@ const add = (folder: string, origin: string, goldenOf: (id: string) => string) =
   }
 };
 add('seeds', 'published form, text export as shared/seeds left it', (id) => `golden/${id}.jsonl`);
+// Golden records rendered as spreadsheets by scripts/render-golden-spreadsheets.ts.
+const rendered = join(FIXTURES_DIR, 'rendered');
+if (existsSync(rendered)) {
+  for (const name of readdirSync(rendered).sort()) {
+    const m = /^(.*)\.(xlsx|xls)$/.exec(name);
+    if (!m) continue;
+    const file = `rendered/${name}`;
+    entries.push({ id: `${m[1]}.${m[2]}`, file, sha256: sha256(file), kind: m[2] as 'xlsx' | 'xls', golden: `golden/${m[1]}.jsonl`, origin: 'golden records rendered as a spreadsheet (scripts/render-golden-spreadsheets.ts)' });
+  }
+}
 add('variants', 'hand-made variant (see fixtures/variants/README.md)', (id) => `variants/${id}.expected.jsonl`);
 writeFileSync(join(FIXTURES_DIR, 'manifest.json'), JSON.stringify(entries, null, 2) + '\n');
 console.log(`fixtures/manifest.json: ${entries.length} fixtures`);

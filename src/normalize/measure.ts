@@ -18,12 +18,13 @@ const SUFFIX_OPS: Array<[string, Op]> = [
 
 /** Units recognised after a number, longest first. */
 const UNITS = [
-  '个工作日', '工作日', '平方米', '件次', '人次', '户次', '万人', '万元', '万册', '万份', '平米', '公里', '小时', '分钟',
+  '个工作日', '工作日', '个月', '平方米', '件次', '人次', '户次', '万人', '万元', '万册', '万份', '平米', '公里', '小时', '分钟',
   '%', '‰', '元', '家', '次', '人', '个', '套', '批', '米', '月', '年', '天', '日', '户', '件', '项', '份', '册',
   '张', '台', '场', '篇', '条', '所', '间', '辆', '座', '亩', '吨', '本', '期', '周', '盏', '处', '宗', '株', '棵', '起', '例', '部', '类', '门', '分', '万',
 ];
 
-const NUMBER = /\d[\d,]*(?:\.\d+)?|\.\d+/g;
+/** A number; a comma only groups thousands (`12,000`), otherwise it ends the number (`10，且…`). */
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+/g;
 
 /**
  * A target or actual cell: `大于等于95%` → {op ">=", value "95", unit "%"}; `≥80.00(%)` →
@@ -51,6 +52,7 @@ export function parseMeasure(raw: string | null | undefined): Measure | null {
   } else {
     unit = UNITS.find((u) => after.startsWith(u)) ?? null;
     if (unit) after = after.slice(unit.length);
+    else unit = measureWord(after);
   }
   let op: Op | null = null;
   const prefix = PREFIX_OPS.find(([word]) => before.endsWith(word));
@@ -60,6 +62,15 @@ export function parseMeasure(raw: string | null | undefined): Measure | null {
     if (suffix) op = suffix[1];
   }
   return { text, op, value, unit };
+}
+
+/**
+ * A unit not in the list: a short run of Han characters that ends the cell right after the number
+ * (`0起`, `3320盏`), as long as it is not a comparator word (`以上`).
+ */
+function measureWord(after: string): string | null {
+  if (!/^[\u4e00-\u9fff]{1,2}$/.test(after)) return null;
+  return SUFFIX_OPS.some(([word]) => word === after) ? null : after;
 }
 
 /**

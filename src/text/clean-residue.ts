@@ -2,12 +2,13 @@
  * PDF-to-text tools leave markup behind: `<p>` tags, markdown bold and table rules, LaTeX math
  * (`$80 \leq$`). This strips it from one line so the reader sees only the printed text.
  */
+// A command ends at the first non-letter: `\geq90` is `≥90`.
 const LATEX: Array<[RegExp, string]> = [
-  [/\\leq?\b|\\leqslant\b/g, '≤'],
-  [/\\geq?\b|\\geqslant\b/g, '≥'],
-  [/\\lt\b/g, '<'],
-  [/\\gt\b/g, '>'],
-  [/\\times\b/g, '×'],
+  [/\\leqslant(?![a-zA-Z])|\\leq?(?![a-zA-Z])/g, '≤'],
+  [/\\geqslant(?![a-zA-Z])|\\geq?(?![a-zA-Z])/g, '≥'],
+  [/\\lt(?![a-zA-Z])/g, '<'],
+  [/\\gt(?![a-zA-Z])/g, '>'],
+  [/\\times(?![a-zA-Z])/g, '×'],
   [/\\%/g, '%'],
 ];
 

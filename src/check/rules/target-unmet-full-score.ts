@@ -30,8 +30,8 @@ export const targetUnmetFullScore: Rule = {
         rule: this.name,
         severity: this.severity,
         field: `indicators[${i}].actual`,
-        expected: target.text,
-        found: actual.text,
+        expected: target.value,
+        found: actual.value,
         message: `${indicator.level3 ?? `indicator ${i}`} has target ${target.text} and actual ${actual.text}, yet full marks (${score}/${weight})`,
       });
     });

@@ -33,5 +33,20 @@ if (existsSync(rendered)) {
   }
 }
 add('variants', 'hand-made variant (see fixtures/variants/README.md)', (id) => `variants/${id}.expected.jsonl`);
+// Hostile inputs (scripts/make-hostile-fixtures.ts) and the code each must fail with.
+const HOSTILE: Record<string, string> = {
+  'proto-comment.xlsx': 'HOSTILE_INPUT',
+  'redos.xlsx': 'PARSE_TIMEOUT',
+  'zip-bomb.xlsx': 'INPUT_TOO_LARGE',
+  'encrypted.xlsx': 'XLSX_ENCRYPTED',
+  'truncated.xlsx': 'XLSX_CORRUPT',
+  'html-page.xls': 'NO_FORMS_FOUND',
+};
+for (const [name, error] of Object.entries(HOSTILE)) {
+  const file = `hostile/${name}`;
+  if (!existsSync(join(FIXTURES_DIR, file))) continue;
+  const kind = name.endsWith('.xls') ? 'html' : 'xlsx';
+  entries.push({ id: name, file, sha256: sha256(file), kind, golden: null, error, origin: 'hostile input made by scripts/make-hostile-fixtures.ts' });
+}
 writeFileSync(join(FIXTURES_DIR, 'manifest.json'), JSON.stringify(entries, null, 2) + '\n');
 console.log(`fixtures/manifest.json: ${entries.length} fixtures`);

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'OCR_TIMEOUT',
   'PARSE_TIMEOUT',
   'INPUT_TOO_LARGE',
+  'HOSTILE_INPUT',
   'READ_FAILED',
   'INTERNAL',
 ] as const;

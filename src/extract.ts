@@ -14,7 +14,7 @@ import { runChecks } from './check/run-checks.js';
 import { Record } from './schema/record.js';
 import type { Table } from './schema/table.js';
 import { inspectZip } from './xlsx/inspect-zip.js';
-import { parseWorkbook } from './runtime/parse-workbook.js';
+import { DEFAULT_PARSE_LIMITS, parseWorkbook, type ParseLimits } from './runtime/parse-workbook.js';
 import { sheetsToTables } from './xlsx/read-workbook.js';
 
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
@@ -25,6 +25,8 @@ function isEncryptedOoxml(bytes: Uint8Array): boolean {
 export interface ExtractOptions {
   /** Form families to look for; defaults to every family in pipelines/. */
   definitions?: readonly FormDefinition[];
+  /** Time and heap limits of the spreadsheet parser's worker. */
+  limits?: Partial<ParseLimits>;
 }
 
 export interface ExtractResult {
@@ -53,7 +55,7 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
   const context = { file: source.file };
   try {
-    const tables = await readTables(source);
+    const tables = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);
@@ -75,7 +77,7 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
 }
 
 /** The extract and layout stages for one input kind. */
-async function readTables(source: Source): Promise<Table[]> {
+async function readTables(source: Source, limits: ParseLimits): Promise<Table[]> {
   const context = { file: source.file, stage: 'extract' as const };
   switch (source.kind) {
     case 'empty':
@@ -84,12 +86,15 @@ async function readTables(source: Source): Promise<Table[]> {
       return [readTextExport(decodeText(source.bytes, source.file).text)];
     case 'xlsx':
       inspectZip(source.bytes, source.file);
-      return sheetsToTables(await parseWorkbook(source.bytes, source.file));
+      return sheetsToTables(await parseWorkbook(source.bytes, source.file, limits));
     case 'xls':
       if (isEncryptedOoxml(source.bytes)) {
         throw new JixiaoError('XLSX_ENCRYPTED', `${source.file} is a password-protected workbook`, context);
       }
-      return sheetsToTables(await parseWorkbook(source.bytes, source.file));
+      return sheetsToTables(await parseWorkbook(source.bytes, source.file, limits));
+    case 'html':
+      // HTML tables (often served as .xls) are read by the same parser, in the same worker.
+      return sheetsToTables(await parseWorkbook(source.bytes, source.file, limits, { raw: true }));
     case 'pdf':
       throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is ${source.kind.toUpperCase()}; this version reads text exports and spreadsheets only`, context);
     default:

@@ -8,9 +8,11 @@ export interface FixtureEntry {
   /** Path relative to fixtures/. */
   file: string;
   sha256: string;
-  kind: 'text' | 'pdf' | 'xlsx' | 'xls';
+  kind: 'text' | 'pdf' | 'xlsx' | 'xls' | 'html';
   /** Golden JSONL relative to fixtures/, or null. */
   golden: string | null;
+  /** For inputs that must fail: the JixiaoError code expected. */
+  error?: string;
   origin: string;
 }
 

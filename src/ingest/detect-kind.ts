@@ -1,5 +1,5 @@
 /** What the bytes are, by magic numbers, never by file extension. */
-export type InputKind = 'pdf' | 'xlsx' | 'xls' | 'zip' | 'text' | 'binary' | 'empty';
+export type InputKind = 'pdf' | 'xlsx' | 'xls' | 'html' | 'zip' | 'text' | 'binary' | 'empty';
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -19,7 +19,17 @@ export function detectKind(bytes: Uint8Array): InputKind {
     return names.includes('xl/') ? 'xlsx' : 'zip';
   }
   if (startsWith(bytes, CFB)) return 'xls';
-  return looksLikeText(bytes) ? 'text' : 'binary';
+  if (!looksLikeText(bytes)) return 'binary';
+  return looksLikeHtml(bytes) ? 'html' : 'text';
+}
+
+/**
+ * An HTML page: many portals serve HTML tables under an .xls name. Sniffed from the first 1 KiB
+ * (ASCII markup, so the text encoding does not matter; UTF-16 is folded by dropping NULs).
+ */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/\0/g, '').replace(/^[\s\ufeff\u00ef\u00bb\u00bf\u00ff\u00fe]+/, '');
+  return /^<(!doctype\s+html|html|table|meta|head)\b/i.test(head);
 }
 
 /** Text if it has a text BOM, or no NUL bytes and few control characters in its first 8 KiB. */

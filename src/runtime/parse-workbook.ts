@@ -23,11 +23,16 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({ timeoutMs: 20_0
  * does to the parser (hang, pollute prototypes, exhaust memory) happens in that thread, which is
  * always terminated; the caller gets sheets or a coded JixiaoError.
  */
-export function parseWorkbook(bytes: Uint8Array, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedSheet[]> {
+export function parseWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  options: { raw?: boolean } = {},
+): Promise<ParsedSheet[]> {
   const context = { file, stage: 'extract' as const };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./xlsx-worker.js', import.meta.url), {
-      workerData: { bytes },
+      workerData: { bytes, raw: options.raw ?? false },
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
       stdout: true,
       stderr: true,
@@ -44,8 +49,12 @@ export function parseWorkbook(bytes: Uint8Array, file: string, limits: ParseLimi
       () => finish(() => reject(new JixiaoError('PARSE_TIMEOUT', `${file}: the spreadsheet parser did not finish within ${limits.timeoutMs} ms`, context))),
       limits.timeoutMs,
     );
-    worker.on('message', (message: { ok: true; sheets: ParsedSheet[] } | { ok: false; message: string }) =>
-      finish(() => (message.ok ? resolve(message.sheets) : reject(classify(message.message, file)))),
+    worker.on('message', (message: { ok: true; sheets: ParsedSheet[] } | { ok: false; message: string; hostile?: boolean }) =>
+      finish(() => {
+        if (message.ok) resolve(message.sheets);
+        else if (message.hostile) reject(new JixiaoError('HOSTILE_INPUT', `${file}: refused, ${message.message}`, context));
+        else reject(classify(message.message, file));
+      }),
     );
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>

@@ -4,7 +4,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import XLSX from 'xlsx';
 
-const { bytes } = workerData;
+const { bytes, raw } = workerData;
+// Built-in prototypes before parsing: a workbook that changes them is hostile, and nothing read
+// in a polluted realm is trusted.
+const PROTOTYPES = { Object: Object.prototype, Array: Array.prototype, String: String.prototype, Function: Function.prototype };
+const before = Object.fromEntries(Object.entries(PROTOTYPES).map(([name, proto]) => [name, Object.getOwnPropertyNames(proto).join(',')]));
+function tampered() {
+  return Object.entries(PROTOTYPES)
+    .filter(([name, proto]) => Object.getOwnPropertyNames(proto).join(',') !== before[name])
+    .map(([name, proto]) => `${name}.prototype.${Object.getOwnPropertyNames(proto).filter((p) => !before[name].split(',').includes(p)).join('/') || '?'}`);
+}
 try {
   const workbook = XLSX.read(bytes, {
     type: 'buffer',
@@ -15,6 +24,8 @@ try {
     bookVBA: false,
     sheetStubs: false,
     WTF: false,
+    // HTML tables: keep the text as displayed instead of re-reading it as numbers.
+    raw: Boolean(raw),
   });
   const sheets = workbook.SheetNames.map((name) => {
     const sheet = workbook.Sheets[name];
@@ -33,7 +44,11 @@ try {
     const hidden = workbook.Workbook?.Sheets?.find((s) => s.name === name)?.Hidden ?? 0;
     return { name, cells, merges, hidden };
   });
-  parentPort.postMessage({ ok: true, sheets });
+  const polluted = tampered();
+  if (polluted.length) parentPort.postMessage({ ok: false, hostile: true, message: `parsing it modified ${polluted.join(', ')}` });
+  else parentPort.postMessage({ ok: true, sheets });
 } catch (err) {
-  parentPort.postMessage({ ok: false, message: String(err && err.message ? err.message : err) });
+  const polluted = tampered();
+  if (polluted.length) parentPort.postMessage({ ok: false, hostile: true, message: `parsing it modified ${polluted.join(', ')}` });
+  else parentPort.postMessage({ ok: false, message: String(err && err.message ? err.message : err) });
 }

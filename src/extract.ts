@@ -16,6 +16,8 @@ import type { Table } from './schema/table.js';
 import { inspectZip } from './xlsx/inspect-zip.js';
 import { DEFAULT_PARSE_LIMITS, parseWorkbook, type ParseLimits } from './runtime/parse-workbook.js';
 import { sheetsToTables } from './xlsx/read-workbook.js';
+import { readPdf } from './pdf/read-pdf.js';
+import { layoutDocument } from './layout/layout-document.js';
 
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
 function isEncryptedOoxml(bytes: Uint8Array): boolean {
@@ -34,6 +36,8 @@ export interface ExtractResult {
   sha256: string;
   kind: InputKind;
   records: Record[];
+  /** Pages without a usable text layer (scans, fonts without ToUnicode): not read until OCR lands. */
+  pagesNeedingOcr: number[];
 }
 
 /** Reads one file and returns its records. Throws a JixiaoError (with a code) when the file cannot be read. */
@@ -55,11 +59,14 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
   const context = { file: source.file };
   try {
-    const tables = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
+    const { tables, pagesNeedingOcr } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);
     const spans = findForms(rows, options.definitions ?? FORM_DEFINITIONS);
+    if (spans.length === 0 && pagesNeedingOcr.length > 0) {
+      throw new JixiaoError('NEEDS_OCR', `${source.file}: no form in its text layer, and page(s) ${pagesNeedingOcr.join(', ')} have none usable (they need OCR)`, { ...context, stage: 'extract' });
+    }
     if (spans.length === 0) {
       throw new JixiaoError('NO_FORMS_FOUND', `no performance form found in ${source.file} (${source.kind})`, { ...context, stage: 'forms' });
     }
@@ -70,33 +77,39 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
       record.findings = runChecks(record, { gradeBands }, definition.checks);
       return Record.parse(record);
     });
-    return { file: source.file, sha256: source.sha256, kind: source.kind, records };
+    return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr };
   } catch (err) {
     throw toJixiaoError(err, context);
   }
 }
 
 /** The extract and layout stages for one input kind. */
-async function readTables(source: Source, limits: ParseLimits): Promise<Table[]> {
+async function readTables(source: Source, limits: ParseLimits): Promise<{ tables: Table[]; pagesNeedingOcr: number[] }> {
   const context = { file: source.file, stage: 'extract' as const };
+  const only = (tables: Table[]) => ({ tables, pagesNeedingOcr: [] });
   switch (source.kind) {
     case 'empty':
       throw new JixiaoError('EMPTY_INPUT', `${source.file} is empty`, context);
     case 'text':
-      return [readTextExport(decodeText(source.bytes, source.file).text)];
+      return only([readTextExport(decodeText(source.bytes, source.file).text)]);
     case 'xlsx':
       inspectZip(source.bytes, source.file);
-      return sheetsToTables(await parseWorkbook(source.bytes, source.file, limits));
+      return only(sheetsToTables(await parseWorkbook(source.bytes, source.file, limits)));
     case 'xls':
       if (isEncryptedOoxml(source.bytes)) {
         throw new JixiaoError('XLSX_ENCRYPTED', `${source.file} is a password-protected workbook`, context);
       }
-      return sheetsToTables(await parseWorkbook(source.bytes, source.file, limits));
+      return only(sheetsToTables(await parseWorkbook(source.bytes, source.file, limits)));
     case 'html':
       // HTML tables (often served as .xls) are read by the same parser, in the same worker.
-      return sheetsToTables(await parseWorkbook(source.bytes, source.file, limits, { raw: true }));
-    case 'pdf':
-      throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is ${source.kind.toUpperCase()}; this version reads text exports and spreadsheets only`, context);
+      return only(sheetsToTables(await parseWorkbook(source.bytes, source.file, limits, { raw: true })));
+    case 'pdf': {
+      const pages = await readPdf(source.bytes, source.file);
+      return {
+        tables: layoutDocument(pages).stream,
+        pagesNeedingOcr: pages.filter((p) => p.textLayer !== 'ok').map((p) => p.page),
+      };
+    }
     default:
       throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is not a document jixiao reads (detected: ${source.kind})`, context);
   }

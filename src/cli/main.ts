@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { expandInputs } from './expand-inputs.js';
 import { summarize } from './summary.js';
@@ -8,10 +9,17 @@ import { extractBatch, type FileOutcome } from '../runtime/extract-batch.js';
 import { recordsToWorkbook } from '../sink/xlsx.js';
 import { writeFileAtomic } from '../sink/write-atomic.js';
 import { ErrorLine, type Record } from '../schema/record.js';
+import { extractTables } from '../extract-tables.js';
+import { toJixiaoError } from '../errors.js';
+import { formatTables } from './format-tables.js';
 
 const USAGE = `Usage: jixiao extract <files or folders…> [options]
+       jixiao tables <file.pdf> [--json]
 
-Reads budget-performance forms (text exports) and writes one JSON record per form (JSONL).
+extract: reads budget-performance forms (PDF text layer, spreadsheets, text exports) and writes
+one JSON record per form (JSONL).
+tables: prints every table found in a PDF (page, box, and cells with row, col, rowSpan, colSpan,
+text, box; PDF points, origin top-left), as text or, with --json, as JSON.
 
 Options:
   -o, --output FILE     write JSONL to FILE (default: standard output)
@@ -45,6 +53,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        json: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -61,6 +70,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
     return 0;
   }
   const [command, ...inputs] = positionals;
+  if (command === 'tables') return tablesCommand(inputs, values.json, io);
   if (command !== 'extract') {
     io.stderr.write(`jixiao: ${command ? `unknown command \`${command}\`` : 'no command given'}\n\n${USAGE}\n`);
     return 1;
@@ -102,6 +112,10 @@ async function extractCommand(
           await sink.write(JSON.stringify(errorLine(outcome)) + '\n');
           return;
         }
+        if (outcome.result.pagesNeedingOcr.length) {
+          progress.clear();
+          io.stderr.write(`jixiao: ${outcome.path}: page(s) ${outcome.result.pagesNeedingOcr.join(', ')} have no usable text layer and were not read (they need OCR)\n`);
+        }
         for (const record of outcome.result.records) {
           records.push(record);
           await sink.write(JSON.stringify(record) + '\n');
@@ -118,6 +132,25 @@ async function extractCommand(
   if (options.xlsx) await writeFileAtomic(options.xlsx, recordsToWorkbook(records));
   if (options.summary) (options.output ? io.stdout : io.stderr).write(`${summarize(outcomes)}\n`);
   return outcomes.some((o) => 'error' in o) ? 2 : 0;
+}
+
+async function tablesCommand(inputs: string[], json: boolean, io: Io): Promise<number> {
+  if (inputs.length !== 1) {
+    io.stderr.write(`jixiao: tables takes exactly one PDF\n\n${USAGE}\n`);
+    return 1;
+  }
+  const [path] = inputs as [string];
+  try {
+    const bytes = new Uint8Array(await readFile(path));
+    const result = await extractTables(bytes, basename(path));
+    if (json) io.stdout.write(`${JSON.stringify({ file: basename(path), ...result })}\n`);
+    else io.stdout.write(formatTables(result.pages, result.tables));
+    return 0;
+  } catch (err) {
+    const error = toJixiaoError(err, { file: basename(path) });
+    io.stderr.write(`jixiao: ${path}: ${error.code}: ${error.message}\n`);
+    return 2;
+  }
 }
 
 function errorLine(outcome: Extract<FileOutcome, { error: unknown }>): ErrorLine {
@@ -192,7 +225,6 @@ class Progress {
 }
 
 async function readVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
   const url = new URL('../../package.json', import.meta.url);
   const alt = new URL('../../../package.json', import.meta.url);
   const text = await readFile(url, 'utf8').catch(() => readFile(alt, 'utf8'));

@@ -4,16 +4,24 @@ import type { Row } from './draft.js';
 /**
  * Tables → one stream of rows, in reading order. A spanning cell sits in its first row (as a text
  * export prints it); the forms stage infers spans from the form's structure. Tables are separated by
- * a blank row, so a form may continue from one table into the next.
+ * a blank row, so a form may continue from one table into the next; a table continued over pages
+ * gets a blank row where the page broke (`breaks`), as a text export would show it.
  */
 export function tablesToRows(tables: readonly Table[]): Row[] {
   const rows: Row[] = [];
+  const blank = (): Row => ({ index: rows.length, cells: [], blank: true });
   for (const table of tables) {
-    if (rows.length > 0) rows.push({ index: rows.length, cells: [], blank: true });
-    const base = rows.length;
-    for (let r = 0; r < table.rows; r++) rows.push({ index: base + r, cells: [], blank: true });
+    if (rows.length > 0) rows.push(blank());
+    const breaks = new Set((table.breaks ?? []).filter((r) => r > 0));
+    const at = new Map<number, number>();
+    for (let r = 0; r < table.rows; r++) {
+      if (breaks.has(r)) rows.push(blank());
+      at.set(r, rows.length);
+      rows.push(blank());
+    }
     for (const cell of table.cells) {
-      const row = rows[base + cell.row]!;
+      if (cell.text.trim() === '') continue;
+      const row = rows[at.get(cell.row)!]!;
       row.cells[cell.col] = {
         text: cell.text,
         prov: { page: cell.page, line: cell.line, row: cell.row, col: cell.col, box: cell.box },

@@ -34,5 +34,12 @@ export const Table = z.object({
   cols: z.number().int().nonnegative(),
   cells: z.array(Cell),
   method: z.enum(['text', 'pdf-text', 'ocr', 'xlsx']),
+  /**
+   * How the table was found: `ruled` (a grid of rules), `aligned` (whitespace columns), `lines`
+   * (text outside any table: titles, label/value lines, footers), or `grid` (spreadsheets, text exports).
+   */
+  kind: z.enum(['grid', 'ruled', 'aligned', 'lines']).optional(),
+  /** Rows that start on a new page (a table continued over pages): the forms stage sees a break there. */
+  breaks: z.array(z.number().int().nonnegative()).optional(),
 });
 export type Table = z.infer<typeof Table>;

@@ -51,7 +51,7 @@ describe('jixiao extract', () => {
     ['empty', 'EMPTY_INPUT'],
     ['binary', 'UNSUPPORTED_INPUT'],
     ['prose', 'NO_FORMS_FOUND'],
-    ['pdf', 'UNSUPPORTED_INPUT'],
+    ['pdf', 'PDF_CORRUPT'],
   ])('a %s file becomes an error line with code %s, the batch goes on, exit 2', async (name, code) => {
     const files = badInputs();
     const bad = files[name]!;

@@ -1,0 +1,162 @@
+import type { Cell, Table } from '../schema/table.js';
+import type { PageContent, TextRun } from '../pdf/page-content.js';
+import { mergeSegments } from './segments.js';
+import { findRuledTables } from './ruled-tables.js';
+import { readFreeText } from './free-text.js';
+import { removeWhitespace } from '../normalize/text.js';
+
+export interface LayoutOptions {
+  /** Restrict table finding to these regions (PDF points, origin top-left): one table per region. */
+  regions?: ReadonlyArray<{ page: number; box: [number, number, number, number] }>;
+}
+
+export interface DocumentLayout {
+  /** The tables of the document (ruled and whitespace-aligned), continued tables joined across pages. */
+  tables: Table[];
+  /** Everything in reading order, text lines included: what the forms stage reads. */
+  stream: Table[];
+}
+
+interface Block {
+  kind: 'ruled' | 'aligned' | 'lines';
+  page: number;
+  box: [number, number, number, number];
+  rows: number;
+  cols: number;
+  cells: Cell[];
+}
+
+/** The layout stage for PDF pages: ruled grids first, whitespace alignment for the rest. */
+export function layoutDocument(pages: readonly PageContent[], options: LayoutOptions = {}): DocumentLayout {
+  const perPage = pages.map((page) => layoutPage(page, options));
+  const stream: Table[] = [];
+  for (const blocks of perPage) {
+    let pending: Block | null = null;
+    for (const block of blocks) {
+      // Consecutive text lines form one table so the forms stage sees no break between them.
+      if (block.kind === 'lines' && pending?.kind === 'lines') pending = appendRows(pending, block);
+      else {
+        if (pending) stream.push(toTable(pending));
+        pending = block;
+      }
+    }
+    if (pending) stream.push(toTable(pending));
+  }
+  const tables = joinAcrossPages(
+    perPage.map((blocks) => blocks.filter((b) => b.kind !== 'lines')),
+    pages,
+  );
+  return { tables, stream };
+}
+
+function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
+  if (page.textLayer !== 'ok') return [];
+  const regions = options.regions?.filter((r) => r.page === page.page).map((r) => r.box);
+  const rules = mergeSegments(page.segments);
+  const ruled = findRuledTables(page.page, rules, page.runs, regions);
+  const blocks: Block[] = [];
+  const used = new Set<TextRun>();
+  for (const table of ruled) {
+    if (table.underRuled) continue;
+    table.runs.forEach((r) => used.add(r));
+    blocks.push({ kind: 'ruled', page: page.page, box: table.box, rows: table.rows, cols: table.cols, cells: table.cells });
+  }
+  const free = page.runs.filter((r) => !used.has(r));
+  if (regions?.length) {
+    // With given regions, the text of each region not covered by a grid is one aligned table.
+    for (const region of regions) {
+      if (blocks.some((b) => b.kind === 'ruled' && contains(region, b.box))) continue;
+      const inside = free.filter((r) => contains(region, r.box, 0.5));
+      const found = readFreeText(page.page, inside);
+      if (found.length) blocks.push(mergeBlocks(page.page, found, region));
+    }
+  } else {
+    for (const block of readFreeText(page.page, free)) blocks.push({ ...block, page: page.page });
+  }
+  return blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+}
+
+/** All free text of a region as one aligned table: lines as rows, cells in reading order. */
+function mergeBlocks(page: number, blocks: ReturnType<typeof readFreeText>, region: [number, number, number, number]): Block {
+  let merged: Block = { ...blocks[0]!, page, kind: 'aligned' };
+  for (const b of blocks.slice(1)) merged = appendRows(merged, { ...b, page });
+  return { ...merged, kind: 'aligned', box: region };
+}
+
+function appendRows(a: Block, b: Block): Block {
+  const offset = a.rows;
+  return {
+    ...a,
+    box: [Math.min(a.box[0], b.box[0]), Math.min(a.box[1], b.box[1]), Math.max(a.box[2], b.box[2]), Math.max(a.box[3], b.box[3])],
+    rows: a.rows + b.rows,
+    cols: Math.max(a.cols, b.cols),
+    cells: [...a.cells, ...b.cells.map((c) => ({ ...c, row: c.row + offset }))],
+  };
+}
+
+function toTable(block: Block, pages: number[] = [block.page], breaks?: number[]): Table {
+  return { pages, rows: block.rows, cols: block.cols, cells: block.cells, method: 'pdf-text', kind: block.kind, ...(breaks?.length ? { breaks } : {}) };
+}
+
+/**
+ * A table that ends low on one page and a table that starts high on the next, with the same column
+ * edges, are one table continued; a repeated header row on the second page is dropped.
+ */
+function joinAcrossPages(perPage: Block[][], pages: readonly PageContent[]): Table[] {
+  const out: Array<{ block: Block; pages: number[]; breaks: number[] }> = [];
+  perPage.forEach((blocks, p) => {
+    blocks.forEach((block, k) => {
+      const previous = out[out.length - 1];
+      const height = pages[p]!.height;
+      const prevPage = previous ? pages.find((pg) => pg.page === previous.pages[previous.pages.length - 1]) : undefined;
+      if (
+        previous &&
+        k === 0 &&
+        prevPage &&
+        block.page === prevPage.page + 1 &&
+        previous.block.box[3] > 0.6 * prevPage.height &&
+        block.box[1] < 0.4 * height &&
+        block.kind === previous.block.kind &&
+        sameColumns(previous.block, block)
+      ) {
+        const repeated = headerRepeats(previous.block, block);
+        const rest = repeated ? { ...block, rows: block.rows - 1, cells: block.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 })) } : block;
+        previous.breaks.push(previous.block.rows);
+        previous.block = appendRows(previous.block, rest);
+        previous.pages.push(block.page);
+      } else {
+        out.push({ block, pages: [block.page], breaks: [] });
+      }
+    });
+  });
+  return out.map(({ block, pages: p, breaks }) => toTable(block, p, breaks));
+}
+
+function columnEdges(block: Block): number[] {
+  return [...new Set(block.cells.filter((c) => c.colSpan === 1 && c.box).map((c) => Math.round(c.box![0])))].sort((a, b) => a - b);
+}
+
+function sameColumns(a: Block, b: Block): boolean {
+  const ea = columnEdges(a);
+  const eb = columnEdges(b);
+  if (ea.length < 2 || eb.length < 2) return false;
+  const matched = eb.filter((x) => ea.some((y) => Math.abs(x - y) <= 3)).length;
+  return matched >= 0.8 * Math.max(ea.length, eb.length);
+}
+
+function headerRepeats(first: Block, next: Block): boolean {
+  const rowText = (b: Block, r: number) =>
+    b.cells
+      .filter((c) => c.row === r)
+      .map((c) => removeWhitespace(c.text))
+      .join('|');
+  const head = rowText(next, 0);
+  return head !== '' && [0, 1, 2].some((r) => rowText(first, r) === head);
+}
+
+function contains(outer: readonly number[], inner: readonly number[], share = 0.9): boolean {
+  const w = Math.max(0, Math.min(outer[2]!, inner[2]!) - Math.max(outer[0]!, inner[0]!));
+  const h = Math.max(0, Math.min(outer[3]!, inner[3]!) - Math.max(outer[1]!, inner[1]!));
+  const area = Math.max(1e-6, (inner[2]! - inner[0]!) * (inner[3]! - inner[1]!));
+  return (w * h) / area >= share;
+}

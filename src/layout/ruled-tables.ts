@@ -1,0 +1,146 @@
+import type { Cell } from '../schema/table.js';
+import type { Segment, TextRun } from '../pdf/page-content.js';
+import { clusterPositions, connectedRules } from './segments.js';
+import { groupLines, joinRuns, splitRunAt } from './join-text.js';
+
+export interface RuledTable {
+  box: [number, number, number, number];
+  rows: number;
+  cols: number;
+  cells: Cell[];
+  /** The runs placed in this table (the rest of the page is free text). */
+  runs: Set<TextRun>;
+  /** True when some cell holds text in several columns: the rules are only a frame. */
+  underRuled: boolean;
+}
+
+/** A rule covers a cell edge when it runs along at least this share of it. */
+const COVER = 0.6;
+/** Grid rows or columns thinner than this, holding no text, are the gap of a double rule. */
+const SLIVER = 4;
+
+/**
+ * Ruled tables of a page: each group of crossing rules with at least two rules each way is a grid;
+ * elementary cells not separated by a rule are merged into one cell with its row and column span;
+ * the page's text runs are placed in the cell holding their centre.
+ */
+export function findRuledTables(page: number, rules: readonly Segment[], runs: readonly TextRun[], regions?: ReadonlyArray<[number, number, number, number]>): RuledTable[] {
+  const tables: RuledTable[] = [];
+  for (const group of connectedRules(rules)) {
+    const h = group.filter((s) => s.dir === 'h');
+    const v = group.filter((s) => s.dir === 'v');
+    if (h.length < 2 || v.length < 2) continue;
+    const box: [number, number, number, number] = [
+      Math.min(...h.map((s) => s.from)),
+      Math.min(...v.map((s) => s.from)),
+      Math.max(...h.map((s) => s.to)),
+      Math.max(...v.map((s) => s.to)),
+    ];
+    if (box[2] - box[0] < 10 || box[3] - box[1] < 5) continue;
+    if (regions && !regions.some((r) => overlap(r, box) > 0.5 * area(box))) continue;
+    const table = buildGrid(page, h, v, box, runs);
+    if (table) tables.push(table);
+  }
+  return tables.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+}
+
+function buildGrid(
+  page: number,
+  h: readonly Segment[],
+  v: readonly Segment[],
+  box: [number, number, number, number],
+  allRuns: readonly TextRun[],
+): RuledTable | null {
+  let xs = clusterPositions(v.map((s) => s.at));
+  let ys = clusterPositions(h.map((s) => s.at));
+  if (xs.length < 2 || ys.length < 2) return null;
+  const inside = allRuns.filter((r) => {
+    const cx = (r.box[0] + r.box[2]) / 2;
+    const cy = (r.box[1] + r.box[3]) / 2;
+    return cx > xs[0]! && cx < xs[xs.length - 1]! && cy > ys[0]! && cy < ys[ys.length - 1]!;
+  });
+  const runs = inside.flatMap((r) => splitRunAt(r, xs));
+  xs = dropSlivers(xs, runs, 'x');
+  ys = dropSlivers(ys, runs, 'y');
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  if (rows < 1 || cols < 1) return null;
+
+  const covered = (rules: readonly Segment[], at: number, from: number, to: number) => {
+    let length = 0;
+    for (const s of rules) if (Math.abs(s.at - at) <= 2) length += Math.max(0, Math.min(s.to, to) - Math.max(s.from, from));
+    return length >= COVER * (to - from);
+  };
+  // Union-find over elementary cells: neighbours with no rule between them are one cell.
+  const id = (r: number, c: number) => r * cols + c;
+  const parent = Array.from({ length: rows * cols }, (_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !covered(v, xs[c + 1]!, ys[r]!, ys[r + 1]!)) parent[find(id(r, c + 1))] = find(id(r, c));
+      if (r + 1 < rows && !covered(h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find(id(r + 1, c))] = find(id(r, c));
+    }
+  }
+  const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(id(r, c));
+      const s = spans.get(root);
+      if (!s) spans.set(root, { r0: r, r1: r, c0: c, c1: c });
+      else Object.assign(s, { r0: Math.min(s.r0, r), r1: Math.max(s.r1, r), c0: Math.min(s.c0, c), c1: Math.max(s.c1, c) });
+    }
+  }
+  const members = new Map<number, TextRun[]>();
+  for (const run of runs) {
+    const cx = (run.box[0] + run.box[2]) / 2;
+    const cy = (run.box[1] + run.box[3]) / 2;
+    const c = xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!);
+    const r = ys.findIndex((y, k) => k < rows && cy >= y && cy < ys[k + 1]!);
+    if (c < 0 || r < 0) continue;
+    const root = find(id(r, c));
+    members.set(root, [...(members.get(root) ?? []), run]);
+  }
+  const cells: Cell[] = [...spans.entries()]
+    .map(([root, s]) => ({
+      row: s.r0,
+      col: s.c0,
+      rowSpan: s.r1 - s.r0 + 1,
+      colSpan: s.c1 - s.c0 + 1,
+      text: joinRuns(members.get(root) ?? []),
+      page,
+      box: [xs[s.c0]!, ys[s.r0]!, xs[s.c1 + 1]!, ys[s.r1 + 1]!] as [number, number, number, number],
+      line: null,
+      confidence: null,
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  // Every run whose centre lies in the grid belongs to the table, placed or not.
+  const taken = new Set(inside);
+  const underRuled = [...members.values()].some((group) =>
+    groupLines(group).some((line) => line.some((run, k) => k > 0 && run.box[0] - line[k - 1]!.box[2] > 2.5 * run.size)),
+  );
+  return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled };
+}
+
+/** Removes grid lines that only bound a sliver with no text in it (the inside of a double rule). */
+function dropSlivers(lines: number[], runs: readonly TextRun[], axis: 'x' | 'y'): number[] {
+  const out = [lines[0]!];
+  for (let k = 1; k < lines.length; k++) {
+    const [a, b] = [out[out.length - 1]!, lines[k]!];
+    const hasText = runs.some((r) => {
+      const c = axis === 'x' ? (r.box[0] + r.box[2]) / 2 : (r.box[1] + r.box[3]) / 2;
+      return c > a && c < b;
+    });
+    if (b - a < SLIVER && !hasText && k < lines.length - 1) continue;
+    if (b - a < SLIVER && !hasText) out[out.length - 1] = b;
+    else out.push(b);
+  }
+  return out;
+}
+
+function area(b: readonly number[]): number {
+  return Math.max(0, b[2]! - b[0]!) * Math.max(0, b[3]! - b[1]!);
+}
+
+function overlap(a: readonly number[], b: readonly number[]): number {
+  return Math.max(0, Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!)) * Math.max(0, Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!));
+}

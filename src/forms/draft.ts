@@ -14,6 +14,8 @@ export interface Row {
   cells: Array<Raw | undefined>;
   /** True for a line without text (in text exports often a page break) and between tables. */
   blank: boolean;
+  /** The cells sit in their true columns (spreadsheets, ruled PDF grids), unlike text exports. */
+  exactColumns?: boolean;
 }
 
 export interface IndicatorDraft {

@@ -74,7 +74,8 @@ export function readForm(rows: readonly Row[], start: number, end: number, defin
     if (section !== 'footer') {
       const header = labels.indicatorHeader(cells);
       if (header) {
-        indicatorColumns = header;
+        // A header repeated on a continuation page keeps the columns found first.
+        if (!(section === 'indicators' && repeatsHeader(header, indicatorColumns))) indicatorColumns = header;
         section = 'indicators';
         continue;
       }
@@ -127,6 +128,11 @@ export function readForm(rows: readonly Row[], start: number, end: number, defin
   draft.indicators = readIndicators(indicatorRows, indicatorColumns, definition);
   draft.pages = collectPages(rows, start, end);
   return draft;
+}
+
+function repeatsHeader(header: readonly IndicatorColumn[], current: readonly IndicatorColumn[]): boolean {
+  const same = header.filter((h) => current.some((c) => c.col === h.col && c.role === h.role)).length;
+  return current.length > 0 && same >= Math.ceil(0.6 * header.length);
 }
 
 /** Label lookups for one definition, built once per form. */
@@ -214,8 +220,9 @@ class FormLabels {
   }
 
   goalHeader(cells: ReturnType<typeof rowCells>): Array<{ col: number; to: 'planned' | 'achieved' | 'extra'; label: string }> | null {
+    // `年度目标：` (with a colon) is a label with its value beside it, not a column header.
     const columns = cells
-      .filter(({ cell }) => this.goalLabels.has(labelKey(cell.text)))
+      .filter(({ cell }) => this.goalLabels.has(labelKey(cell.text)) && !/[:：]\s*$/.test(cell.text))
       .map(({ col, cell }) => ({ col, to: this.goalLabels.get(labelKey(cell.text))!, label: extraKey(cell.text) }));
     const others = cells.filter(({ cell }) => {
       const key = labelKey(cell.text);

@@ -26,7 +26,8 @@ interface Aligned {
 
 const ANCHORS: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
 const TEXTS: readonly IndicatorRole[] = ['level3', 'explanation', 'deviation'];
-const MAX_SHIFT = 3;
+/** Offsets tried when placing a text-export row under the header, the printed placement first. */
+const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
 
 /**
  * The indicator table: each row aligned to the header's columns (text exports shift rows by their
@@ -48,7 +49,7 @@ export function readIndicators(entries: readonly IndicatorEntry[], columns: read
     }
     const cells = rowCells(entry).filter(({ cell }) => !section.has(labelKey(cell.text)));
     if (cells.length === 0) continue;
-    const placed = alignRow(cells, columns, definition, levels);
+    const placed = alignRow(cells, columns, definition, levels, entry.exactColumns ? [0] : SHIFTS);
     aligned.push({ cells: placed, kind: classify(placed, columns, definition, levels), breakBefore: breakPending, breakAfter: false });
     breakPending = false;
   }
@@ -57,6 +58,12 @@ export function readIndicators(entries: readonly IndicatorEntry[], columns: read
   if (definition.indicators.hierarchy === 'categories') assignCategories(drafts, merged);
   else fillLevels(drafts, definition, levels);
   return drafts.filter((_, k) => merged[k]!.kind === 'item');
+}
+
+/** Hierarchy labels are often printed short: `产出` for 产出指标, `可持续影响` for 可持续影响指标. */
+function levelKey(text: string): string {
+  const s = removeWhitespace(text);
+  return s.endsWith('指标') ? s : `${s}指标`;
 }
 
 /** Known 一级/二级 labels of the family's hierarchy. */
@@ -70,18 +77,27 @@ class Levels {
     }
   }
   isLevel1(text: string): boolean {
-    return this.level1.has(removeWhitespace(text));
+    return this.level1.has(levelKey(text));
   }
   isLevel2(text: string): boolean {
-    return this.parent.has(removeWhitespace(text));
+    return this.parent.has(levelKey(text));
+  }
+  parentOf(text: string): string | undefined {
+    return this.parent.get(levelKey(text));
   }
 }
 
 /** Places a row's cells under the header shifted by the offset that fits the columns' roles best. */
-function alignRow(cells: ReturnType<typeof rowCells>, columns: readonly IndicatorColumn[], definition: FormDefinition, levels: Levels): Cells {
+function alignRow(
+  cells: ReturnType<typeof rowCells>,
+  columns: readonly IndicatorColumn[],
+  definition: FormDefinition,
+  levels: Levels,
+  shifts: readonly number[],
+): Cells {
   const roleAt = new Map(columns.map((c) => [c.col, c.role]));
   let best = { shift: 0, score: -Infinity };
-  for (const shift of [0, 1, -1, 2, -2, 3, -3].filter((s) => Math.abs(s) <= MAX_SHIFT)) {
+  for (const shift of shifts) {
     // A small cost per column of shift: when two placements fit equally, the printed one wins.
     const score = cells.reduce((sum, { col, cell }) => sum + fit(roleAt.get(col + shift), cell.text, definition, levels), -0.1 * Math.abs(shift));
     if (score > best.score) best = { shift, score };
@@ -224,8 +240,8 @@ function fillLevels(drafts: IndicatorDraft[], definition: FormDefinition, levels
     if (d.level2) {
       const own = splitLevel(d.level2);
       level2 = { name: own.name, weight: d.level2Weight ?? own.weight };
-      const parent = standard ? levels.parent.get(removeWhitespace(d.level2.text)) : undefined;
-      if (!d.level1 && parent && removeWhitespace(level1.name?.text ?? '') !== parent) {
+      const parent = standard ? levels.parentOf(d.level2.text) : undefined;
+      if (!d.level1 && parent && levelKey(level1.name?.text ?? '') !== parent) {
         level1 = { name: { text: parent, prov: d.level2.prov }, weight: null };
       }
     }

@@ -13,11 +13,12 @@ export function tablesToRows(tables: readonly Table[]): Row[] {
   for (const table of tables) {
     if (rows.length > 0) rows.push(blank());
     const breaks = new Set((table.breaks ?? []).filter((r) => r > 0));
+    const exactColumns = table.method === 'xlsx' || table.kind === 'ruled';
     const at = new Map<number, number>();
     for (let r = 0; r < table.rows; r++) {
       if (breaks.has(r)) rows.push(blank());
       at.set(r, rows.length);
-      rows.push(blank());
+      rows.push({ ...blank(), exactColumns });
     }
     for (const cell of table.cells) {
       if (cell.text.trim() === '') continue;

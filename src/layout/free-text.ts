@@ -11,8 +11,10 @@ export interface TextBlock {
 }
 
 /** A gap wider than this many font sizes separates two cells on a line. */
-const CELL_GAP = 1.5;
-/** An aligned table needs this many consecutive lines of two or more cells. */
+const CELL_GAP = 0.5;
+/** Lines closer than this many font sizes (usually overlapping boxes) are one printed row. */
+const ROW_GAP = 0.15;
+/** An aligned table needs this many consecutive rows of two or more cells. */
 const MIN_ALIGNED_LINES = 3;
 
 interface LineCell {
@@ -21,12 +23,14 @@ interface LineCell {
 }
 
 /**
- * Text outside ruled tables: lines split into cells at wide gaps; runs of lines with several cells
- * become whitespace-aligned tables whose columns are the bands where cells overlap horizontally;
- * the other lines (titles, label/value pairs, footers) are kept as rows of their own.
+ * Text outside ruled tables. Lines whose boxes overlap vertically are one printed row (a wrapped
+ * cell's lines sit around the single-line cells beside it); within a row, runs that overlap
+ * horizontally, or lie closer than half a font size on a line, are one cell. Runs of rows with
+ * several cells become whitespace-aligned tables whose columns are the bands where cells overlap
+ * horizontally; other rows (titles, label/value pairs, footers) are kept with their cells in order.
  */
 export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[] {
-  const lines = groupLines(runs).map(splitLine);
+  const lines = logicalRows(groupLines(runs)).map(splitRow);
   const blocks: TextBlock[] = [];
   let k = 0;
   while (k < lines.length) {
@@ -45,6 +49,20 @@ export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[
   return blocks;
 }
 
+function logicalRows(lines: TextRun[][]): TextRun[][] {
+  const rows: TextRun[][] = [];
+  let bottom = -Infinity;
+  for (const line of lines) {
+    const top = Math.min(...line.map((r) => r.box[1]));
+    const size = Math.max(...line.map((r) => r.size));
+    const row = rows[rows.length - 1];
+    if (row && top - bottom < ROW_GAP * size) row.push(...line);
+    else rows.push([...line]);
+    bottom = Math.max(row && top - bottom < ROW_GAP * size ? bottom : -Infinity, ...line.map((r) => r.box[3]));
+  }
+  return rows;
+}
+
 function startsAligned(lines: LineCell[][], k: number): boolean {
   for (let j = k; j < k + MIN_ALIGNED_LINES; j++) {
     if (j >= lines.length || lines[j]!.length < 2 || (j > k && !closeBelow(lines[j - 1]!, lines[j]!))) return false;
@@ -54,18 +72,21 @@ function startsAligned(lines: LineCell[][], k: number): boolean {
 
 function closeBelow(a: LineCell[], b: LineCell[]): boolean {
   const height = a[0]!.box[3] - a[0]!.box[1];
-  return b[0]!.box[1] - Math.max(...a.map((c) => c.box[3])) < 2.5 * height;
+  return Math.min(...b.map((c) => c.box[1])) - Math.max(...a.map((c) => c.box[3])) < 2.5 * Math.min(height, 30);
 }
 
-function splitLine(line: TextRun[]): LineCell[] {
-  const cells: TextRun[][] = [];
-  for (const run of line) {
-    const last = cells[cells.length - 1];
-    const prev = last?.[last.length - 1];
-    if (prev && run.box[0] - prev.box[2] <= CELL_GAP * Math.max(run.size, prev.size)) last!.push(run);
-    else cells.push([run]);
+/** A printed row's runs grouped into cells: horizontally overlapping runs, or close ones on a line. */
+function splitRow(row: TextRun[]): LineCell[] {
+  const sorted = [...row].sort((a, b) => a.box[0] - b.box[0]);
+  const groups: Array<{ runs: TextRun[]; x1: number }> = [];
+  for (const run of sorted) {
+    const group = groups[groups.length - 1];
+    if (group && run.box[0] - group.x1 <= CELL_GAP * run.size) {
+      group.runs.push(run);
+      group.x1 = Math.max(group.x1, run.box[2]);
+    } else groups.push({ runs: [run], x1: run.box[2] });
   }
-  return cells.map((group) => ({
+  return groups.map(({ runs: group }) => ({
     text: joinRuns(group),
     box: [Math.min(...group.map((r) => r.box[0])), Math.min(...group.map((r) => r.box[1])), Math.max(...group.map((r) => r.box[2])), Math.max(...group.map((r) => r.box[3]))],
   }));
@@ -85,9 +106,16 @@ function linesBlock(page: number, lines: LineCell[][]): TextBlock {
   return { kind: 'lines', box: blockBox(lines), rows: lines.length, cols: Math.max(...lines.map((l) => l.length)), cells };
 }
 
-/** Columns are the x-bands where cells of the block overlap; each cell takes the band of its centre. */
+/**
+ * Columns are the x-bands where the block's narrow cells overlap (a cell merged across columns
+ * would join them all, so wide cells do not draw bands); a cell takes the band of its centre, a wide
+ * one the band where it starts. Two cells of a row in one band keep their order in the next band.
+ */
 function alignedBlock(page: number, lines: LineCell[][]): TextBlock {
-  const intervals = lines.flat().map((c) => [c.box[0], c.box[2]] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const box = blockBox(lines);
+  const width = Math.max(1, box[2] - box[0]);
+  const narrow = lines.flat().filter((c) => c.box[2] - c.box[0] <= 0.3 * width);
+  const intervals = (narrow.length ? narrow : lines.flat()).map((c) => [c.box[0], c.box[2]] as [number, number]).sort((a, b) => a[0] - b[0]);
   const bands: Array<[number, number]> = [];
   for (const [x0, x1] of intervals) {
     const last = bands[bands.length - 1];
@@ -95,23 +123,21 @@ function alignedBlock(page: number, lines: LineCell[][]): TextBlock {
     else bands.push([x0, x1]);
   }
   const band = (c: LineCell) => {
-    const cx = (c.box[0] + c.box[2]) / 2;
-    const k = bands.findIndex(([a, b]) => cx >= a && cx <= b);
-    return k < 0 ? bands.length - 1 : k;
+    const wide = c.box[2] - c.box[0] > 0.3 * width;
+    const x = wide ? c.box[0] + 1 : (c.box[0] + c.box[2]) / 2;
+    const k = bands.findIndex(([a, b]) => x >= a - 2 && x <= b + 2);
+    if (k >= 0) return k;
+    const next = bands.findIndex(([a]) => a > x);
+    return next < 0 ? bands.length - 1 : Math.max(0, next - 1);
   };
   const cells: Cell[] = [];
   lines.forEach((line, row) => {
-    const taken = new Map<number, Cell>();
+    let last = -1;
     for (const c of line) {
-      const col = band(c);
-      const existing = taken.get(col);
-      if (existing) existing.text += c.text;
-      else {
-        const cell = toCell(page, row, col, c);
-        taken.set(col, cell);
-        cells.push(cell);
-      }
+      const col = Math.max(band(c), last + 1);
+      cells.push(toCell(page, row, col, c));
+      last = col;
     }
   });
-  return { kind: 'aligned', box: blockBox(lines), rows: lines.length, cols: bands.length, cells };
+  return { kind: 'aligned', box, rows: lines.length, cols: Math.max(bands.length, ...cells.map((c) => c.col + 1)), cells };
 }

@@ -42,10 +42,7 @@ export function layoutDocument(pages: readonly PageContent[], options: LayoutOpt
     }
     if (pending) stream.push(toTable(pending));
   }
-  const tables = joinAcrossPages(
-    perPage.map((blocks) => blocks.filter((b) => b.kind !== 'lines')),
-    pages,
-  );
+  const tables = joinAcrossPages(perPage, pages).filter((t) => t.kind !== 'lines');
   return { tables, stream };
 }
 
@@ -71,7 +68,16 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
       if (found.length) blocks.push(mergeBlocks(page.page, found, region));
     }
   } else {
-    for (const block of readFreeText(page.page, free)) blocks.push({ ...block, page: page.page });
+    // Text above, between and below the tables is read slot by slot, so a footer under a table
+    // never joins a heading above it.
+    const tops = blocks.map((b) => b.box[1]).sort((a, b) => a - b);
+    const slots = new Map<number, TextRun[]>();
+    for (const run of free) {
+      const cy = (run.box[1] + run.box[3]) / 2;
+      const slot = tops.filter((top) => top < cy).length;
+      slots.set(slot, [...(slots.get(slot) ?? []), run]);
+    }
+    for (const runs of slots.values()) for (const block of readFreeText(page.page, runs)) blocks.push({ ...block, page: page.page });
   }
   return blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
 }
@@ -104,7 +110,9 @@ function toTable(block: Block, pages: number[] = [block.page], breaks?: number[]
  */
 function joinAcrossPages(perPage: Block[][], pages: readonly PageContent[]): Table[] {
   const out: Array<{ block: Block; pages: number[]; breaks: number[] }> = [];
-  perPage.forEach((blocks, p) => {
+  perPage.forEach((all, p) => {
+    // Page furniture (a page number, a running head) does not separate a table from its continuation.
+    const blocks = all.filter((b) => !isFurniture(b));
     blocks.forEach((block, k) => {
       const previous = out[out.length - 1];
       const height = pages[p]!.height;
@@ -112,6 +120,7 @@ function joinAcrossPages(perPage: Block[][], pages: readonly PageContent[]): Tab
       if (
         previous &&
         k === 0 &&
+        previous.block.kind !== 'lines' &&
         prevPage &&
         block.page === prevPage.page + 1 &&
         previous.block.box[3] > 0.6 * prevPage.height &&
@@ -130,6 +139,10 @@ function joinAcrossPages(perPage: Block[][], pages: readonly PageContent[]): Tab
     });
   });
   return out.map(({ block, pages: p, breaks }) => toTable(block, p, breaks));
+}
+
+function isFurniture(block: Block): boolean {
+  return block.kind === 'lines' && block.rows === 1 && block.cells.every((c) => removeWhitespace(c.text).length <= 12);
 }
 
 function columnEdges(block: Block): number[] {

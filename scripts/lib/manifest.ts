@@ -13,6 +13,8 @@ export interface FixtureEntry {
   golden: string | null;
   /** For inputs that must fail: the JixiaoError code expected. */
   error?: string;
+  /** A known-weak fixture: the fact F1 it must keep (a regression floor below the 0.99 bar). */
+  minF1?: number;
   origin: string;
 }
 

@@ -82,6 +82,18 @@ if (existsSync(specialDir)) {
     entries.push({ id: `special/${name}`, file, sha256: sha256(file), kind: 'pdf', golden: existsSync(join(FIXTURES_DIR, golden)) ? golden : null, origin: 'special PDF page (see fixtures/pdf/README.md)' });
   }
 }
+// Edge-case PDFs (scripts/make-pdf-edge-fixtures.ts): the code each must fail with, or its golden.
+const EDGE: Record<string, { error?: string; golden?: string }> = {
+  'garbled-font.pdf': { error: 'NEEDS_OCR' },
+  'user-password.pdf': { error: 'PDF_ENCRYPTED' },
+  'owner-password.pdf': { golden: 'golden/putuo-2024-goal-declaration.jsonl' },
+  'truncated.pdf': { error: 'PDF_CORRUPT' },
+};
+for (const [name, expect] of Object.entries(EDGE)) {
+  const file = `pdf/edge/${name}`;
+  if (!existsSync(join(FIXTURES_DIR, file))) continue;
+  entries.push({ id: `edge/${name}`, file, sha256: sha256(file), kind: 'pdf', golden: expect.golden ?? null, ...(expect.error ? { error: expect.error } : {}), origin: 'edge-case PDF made by scripts/make-pdf-edge-fixtures.ts' });
+}
 // Hostile inputs (scripts/make-hostile-fixtures.ts) and the code each must fail with.
 const HOSTILE: Record<string, string> = {
   'proto-comment.xlsx': 'HOSTILE_INPUT',

@@ -24,6 +24,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorContext {
   file?: string;
+  /** The input kind detected from the bytes, when known. */
+  kind?: string;
   page?: number;
   stage?: 'ingest' | 'extract' | 'layout' | 'forms' | 'normalize' | 'check' | 'sink';
 }
@@ -47,7 +49,10 @@ export class JixiaoError extends Error {
 /** Wraps anything thrown into a JixiaoError so callers only ever see coded errors. */
 export function toJixiaoError(err: unknown, context: ErrorContext): JixiaoError {
   if (err instanceof JixiaoError) {
-    return err.context.file ? err : new JixiaoError(err.code, err.message, { ...context, ...err.context }, { cause: err });
+    // Keep the error; add context it does not have yet (the file, the detected kind).
+    const known = err.context as Record<string, unknown>;
+    const missing = Object.entries(context).some(([key, value]) => value !== undefined && known[key] === undefined);
+    return missing ? new JixiaoError(err.code, err.message, { ...context, ...err.context }, { cause: err.cause ?? err }) : err;
   }
   const detail = err instanceof Error ? err.message : String(err);
   return new JixiaoError('INTERNAL', `unexpected failure: ${detail}`, context, { cause: err });

@@ -57,7 +57,7 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 }
 
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
-  const context = { file: source.file };
+  const context = { file: source.file, kind: source.kind };
   try {
     const { tables, pagesNeedingOcr } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
     const rows = tablesToRows(tables);

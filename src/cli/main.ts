@@ -156,7 +156,7 @@ async function tablesCommand(inputs: string[], json: boolean, io: Io): Promise<n
 function errorLine(outcome: Extract<FileOutcome, { error: unknown }>): ErrorLine {
   return ErrorLine.parse({
     error: { code: outcome.error.code, message: outcome.error.message },
-    source: { file: basename(outcome.path), kind: null },
+    source: { file: basename(outcome.path), kind: outcome.error.context.kind ?? null },
   });
 }
 

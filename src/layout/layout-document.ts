@@ -109,10 +109,11 @@ function toTable(block: Block, pages: number[] = [block.page], breaks?: number[]
  * edges, are one table continued; a repeated header row on the second page is dropped.
  */
 function joinAcrossPages(perPage: Block[][], pages: readonly PageContent[]): Table[] {
+  const bodySizes = pages.map((pg) => median(pg.runs.map((r) => r.size)));
   const out: Array<{ block: Block; pages: number[]; breaks: number[] }> = [];
   perPage.forEach((all, p) => {
     // Page furniture (a page number, a running head) does not separate a table from its continuation.
-    const blocks = all.filter((b) => !isFurniture(b));
+    const blocks = all.filter((b) => !isFurniture(b, all, bodySizes[p] ?? 10));
     blocks.forEach((block, k) => {
       const previous = out[out.length - 1];
       const height = pages[p]!.height;
@@ -141,8 +142,18 @@ function joinAcrossPages(perPage: Block[][], pages: readonly PageContent[]): Tab
   return out.map(({ block, pages: p, breaks }) => toTable(block, p, breaks));
 }
 
-function isFurniture(block: Block): boolean {
-  return block.kind === 'lines' && block.rows === 1 && block.cells.every((c) => removeWhitespace(c.text).length <= 12);
+/**
+ * Page furniture between a table and its continuation: a page number, or the labels of merged cells
+ * cut by the page break that some producers draw at the grid's edge (short lines of body-sized text
+ * touching or within 30 pt of a grid). A title (larger type), a note or a new form's header is not.
+ */
+function isFurniture(block: Block, page: readonly Block[], bodySize: number): boolean {
+  if (block.kind !== 'lines') return false;
+  const texts = block.cells.map((c) => removeWhitespace(c.text));
+  if (block.rows === 1 && texts.every((t) => /^[-—–第Pp页.\d/共\s]*\d[-—–页.\d/共\s]*$/.test(t))) return true;
+  const bodySized = block.cells.every((c) => !c.box || c.box[3] - c.box[1] <= 1.3 * bodySize);
+  const nearGrid = page.some((g) => g.kind === 'ruled' && block.box[1] < g.box[3] + 30 && block.box[3] > g.box[1] - 30);
+  return bodySized && nearGrid && block.rows <= 3 && texts.every((t) => t.length <= 12);
 }
 
 function columnEdges(block: Block): number[] {
@@ -157,14 +168,17 @@ function sameColumns(a: Block, b: Block): boolean {
   return matched >= 0.8 * Math.max(ea.length, eb.length);
 }
 
+/** The continuation's first row repeats a row of the first part: all its texts are in that row. */
 function headerRepeats(first: Block, next: Block): boolean {
-  const rowText = (b: Block, r: number) =>
-    b.cells
-      .filter((c) => c.row === r)
-      .map((c) => removeWhitespace(c.text))
-      .join('|');
-  const head = rowText(next, 0);
-  return head !== '' && [0, 1, 2].some((r) => rowText(first, r) === head);
+  const texts = (b: Block, r: number) => b.cells.filter((c) => c.row === r && c.text.trim() !== '').map((c) => removeWhitespace(c.text));
+  const head = texts(next, 0);
+  if (head.length < 2) return false;
+  return Array.from({ length: first.rows }, (_, r) => new Set(texts(first, r))).some((row) => head.every((t) => row.has(t)));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 10;
 }
 
 function contains(outer: readonly number[], inner: readonly number[], share = 0.9): boolean {

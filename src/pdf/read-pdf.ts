@@ -18,8 +18,8 @@ const DOCUMENT_OPTIONS = Object.freeze({
   isEvalSupported: false,
   disableFontFace: true,
   useSystemFonts: false,
-  /** Images above this many pixels are skipped: a hostile image cannot exhaust memory. */
-  maxImageSize: 64 * 1024 * 1024,
+  /** The text layer needs no image pixels: every image is skipped (none is decoded, none can exhaust memory). */
+  maxImageSize: 1,
   verbosity: 0,
 });
 

@@ -12,8 +12,8 @@ export interface TextBlock {
 
 /** A gap wider than this many font sizes separates two cells on a line. */
 const CELL_GAP = 0.5;
-/** Lines closer than this many font sizes (usually overlapping boxes) are one printed row. */
-const ROW_GAP = 0.15;
+/** A single line this close (in font sizes) under or over a row's cell continues that cell. */
+const CONTINUE_GAP = 0.5;
 /** An aligned table needs this many consecutive rows of two or more cells. */
 const MIN_ALIGNED_LINES = 3;
 
@@ -49,18 +49,61 @@ export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[
   return blocks;
 }
 
+/**
+ * Printed rows from text lines. Lines with several runs anchor rows (overlapping anchors are one
+ * row). A single-run line — a wrapped cell's other lines, or a label centred in a merged cell —
+ * joins the neighbouring row it overlaps most, or, failing that, one whose cell it continues
+ * (same column, less than half a font size away); a line bridging two rows goes to one of them.
+ */
 function logicalRows(lines: TextRun[][]): TextRun[][] {
-  const rows: TextRun[][] = [];
-  let bottom = -Infinity;
+  const extent = (line: TextRun[]) => [Math.min(...line.map((r) => r.box[1])), Math.max(...line.map((r) => r.box[3]))] as const;
+  const rows: TextRun[][][] = [];
+  const pending: TextRun[][] = [];
   for (const line of lines) {
-    const top = Math.min(...line.map((r) => r.box[1]));
-    const size = Math.max(...line.map((r) => r.size));
-    const row = rows[rows.length - 1];
-    if (row && top - bottom < ROW_GAP * size) row.push(...line);
-    else rows.push([...line]);
-    bottom = Math.max(row && top - bottom < ROW_GAP * size ? bottom : -Infinity, ...line.map((r) => r.box[3]));
+    if (line.length < 2) {
+      pending.push(line);
+      continue;
+    }
+    const last = rows[rows.length - 1];
+    if (last && last.some((l) => verticalOverlap(extent(l), extent(line)) > 0)) last.push(line);
+    else rows.push([line]);
   }
-  return rows;
+  let attached = true;
+  while (attached && pending.length) {
+    attached = false;
+    for (let k = 0; k < pending.length; k++) {
+      const line = pending[k]!;
+      const [top, bottom] = extent(line);
+      const size = line[0]!.size;
+      let best: { row: TextRun[][]; score: number } | null = null;
+      for (const row of rows) {
+        for (const member of row) {
+          const overlap = verticalOverlap([top, bottom], extent(member));
+          const gap = Math.max(extent(member)[0] - bottom, top - extent(member)[1]);
+          // A continuation is in the same column and the same type size (a title is not).
+          const sameColumn = member.some((r) => r.box[0] < line[0]!.box[2] && r.box[2] > line[0]!.box[0] && Math.abs(r.size - size) < 0.5);
+          const score = overlap > 0 ? 1000 + overlap : sameColumn && gap < CONTINUE_GAP * size ? 500 - gap : -1;
+          if (score > 0 && (!best || score > best.score)) best = { row, score };
+        }
+      }
+      if (best) {
+        best.row.push(line);
+        pending.splice(k--, 1);
+        attached = true;
+      }
+    }
+  }
+  // Single lines that joined no row: overlapping ones are one row, the rest a row each.
+  for (const line of pending) {
+    const row = rows.find((r) => r.every((l) => l.length < 2) && r.some((l) => verticalOverlap(extent(l), extent(line)) > 0));
+    if (row) row.push(line);
+    else rows.push([line]);
+  }
+  return rows.map((row) => row.flat()).sort((a, b) => Math.min(...a.map((r) => r.box[1])) - Math.min(...b.map((r) => r.box[1])));
+}
+
+function verticalOverlap(a: readonly [number, number], b: readonly [number, number]): number {
+  return Math.min(a[1], b[1]) - Math.max(a[0], b[0]);
 }
 
 function startsAligned(lines: LineCell[][], k: number): boolean {

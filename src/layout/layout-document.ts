@@ -53,8 +53,10 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
   const ruled = findRuledTables(page.page, rules, page.runs, regions);
   const blocks: Block[] = [];
   const used = new Set<TextRun>();
+  const charts = ruled.filter((t) => t.sparse).map((t) => t.box);
   for (const table of ruled) {
-    if (table.underRuled) continue;
+    // A frame around text (one cell) or around several columns of text is not a grid: read its text freely.
+    if (table.underRuled || table.sparse || table.rows * table.cols === 1) continue;
     table.runs.forEach((r) => used.add(r));
     blocks.push({ kind: 'ruled', page: page.page, box: table.box, rows: table.rows, cols: table.cols, cells: table.cells });
   }
@@ -77,7 +79,13 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
       const slot = tops.filter((top) => top < cy).length;
       slots.set(slot, [...(slots.get(slot) ?? []), run]);
     }
-    for (const runs of slots.values()) for (const block of readFreeText(page.page, runs)) blocks.push({ ...block, page: page.page });
+    for (const runs of slots.values()) {
+      for (const block of readFreeText(page.page, runs)) {
+        // Axis labels and legends around a chart's gridlines line up like a table but are not one.
+        const onChart = block.kind === 'aligned' && charts.reduce((share, c) => share + coverage(expand(c, 20), block.box), 0) >= 0.5;
+        blocks.push({ ...block, kind: onChart ? 'lines' : block.kind, page: page.page });
+      }
+    }
   }
   return blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
 }
@@ -176,9 +184,20 @@ function headerRepeats(first: Block, next: Block): boolean {
   return Array.from({ length: first.rows }, (_, r) => new Set(texts(first, r))).some((row) => head.every((t) => row.has(t)));
 }
 
+function expand(box: readonly number[], by: number): [number, number, number, number] {
+  return [box[0]! - by, box[1]! - by, box[2]! + by, box[3]! + by];
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 10;
+}
+
+/** The share of `inner`'s area that lies inside `outer`. */
+function coverage(outer: readonly number[], inner: readonly number[]): number {
+  const w = Math.max(0, Math.min(outer[2]!, inner[2]!) - Math.max(outer[0]!, inner[0]!));
+  const h = Math.max(0, Math.min(outer[3]!, inner[3]!) - Math.max(outer[1]!, inner[1]!));
+  return (w * h) / Math.max(1e-6, (inner[2]! - inner[0]!) * (inner[3]! - inner[1]!));
 }
 
 function contains(outer: readonly number[], inner: readonly number[], share = 0.9): boolean {

@@ -12,6 +12,8 @@ export interface RuledTable {
   runs: Set<TextRun>;
   /** True when some cell holds text in several columns: the rules are only a frame. */
   underRuled: boolean;
+  /** True when most cells are empty: a chart's gridlines or a drawn frame, not a table. */
+  sparse: boolean;
 }
 
 /** A rule covers a cell edge when it runs along at least this share of it. */
@@ -118,7 +120,9 @@ function buildGrid(
   const underRuled = [...members.values()].some((group) =>
     groupLines(group).some((line) => line.some((run, k) => k > 0 && run.box[0] - line[k - 1]!.box[2] > 2.5 * run.size)),
   );
-  return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled };
+  const filled = cells.filter((c) => c.text.trim() !== '').length;
+  const sparse = cells.length >= 6 && filled < 0.25 * cells.length;
+  return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled, sparse };
 }
 
 /** Removes grid lines that only bound a sliver with no text in it (the inside of a double rule). */

@@ -38,6 +38,8 @@ export interface ExtractResult {
   records: Record[];
   /** Pages without a usable text layer (scans, fonts without ToUnicode): not read until OCR lands. */
   pagesNeedingOcr: number[];
+  /** Pages of a PDF, sheets of a workbook; null for text exports. */
+  pageCount: number | null;
 }
 
 /** Reads one file and returns its records. Throws a JixiaoError (with a code) when the file cannot be read. */
@@ -59,7 +61,7 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
   const context = { file: source.file, kind: source.kind };
   try {
-    const { tables, pagesNeedingOcr } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
+    const { tables, pagesNeedingOcr, pageCount } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);
@@ -77,16 +79,20 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
       record.findings = runChecks(record, { gradeBands }, definition.checks);
       return Record.parse(record);
     });
-    return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr };
+    return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr, pageCount };
   } catch (err) {
     throw toJixiaoError(err, context);
   }
 }
 
 /** The extract and layout stages for one input kind. */
-async function readTables(source: Source, limits: ParseLimits): Promise<{ tables: Table[]; pagesNeedingOcr: number[] }> {
+async function readTables(source: Source, limits: ParseLimits): Promise<{ tables: Table[]; pagesNeedingOcr: number[]; pageCount: number | null }> {
   const context = { file: source.file, stage: 'extract' as const };
-  const only = (tables: Table[]) => ({ tables, pagesNeedingOcr: [] });
+  const only = (tables: Table[], pageCount: number | null = null) => ({ tables, pagesNeedingOcr: [], pageCount });
+  const sheets = async (raw = false) => {
+    const parsed = await parseWorkbook(source.bytes, source.file, limits, { raw });
+    return only(sheetsToTables(parsed), parsed.length);
+  };
   switch (source.kind) {
     case 'empty':
       throw new JixiaoError('EMPTY_INPUT', `${source.file} is empty`, context);
@@ -94,20 +100,21 @@ async function readTables(source: Source, limits: ParseLimits): Promise<{ tables
       return only([readTextExport(decodeText(source.bytes, source.file).text)]);
     case 'xlsx':
       inspectZip(source.bytes, source.file);
-      return only(sheetsToTables(await parseWorkbook(source.bytes, source.file, limits)));
+      return sheets();
     case 'xls':
       if (isEncryptedOoxml(source.bytes)) {
         throw new JixiaoError('XLSX_ENCRYPTED', `${source.file} is a password-protected workbook`, context);
       }
-      return only(sheetsToTables(await parseWorkbook(source.bytes, source.file, limits)));
+      return sheets();
     case 'html':
       // HTML tables (often served as .xls) are read by the same parser, in the same worker.
-      return only(sheetsToTables(await parseWorkbook(source.bytes, source.file, limits, { raw: true })));
+      return sheets(true);
     case 'pdf': {
       const pages = await readPdf(source.bytes, source.file);
       return {
         tables: layoutDocument(pages).stream,
         pagesNeedingOcr: pages.filter((p) => p.textLayer !== 'ok').map((p) => p.page),
+        pageCount: pages.length,
       };
     }
     default:

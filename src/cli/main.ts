@@ -12,14 +12,23 @@ import { ErrorLine, type Record } from '../schema/record.js';
 import { extractTables } from '../extract-tables.js';
 import { toJixiaoError } from '../errors.js';
 import { formatTables } from './format-tables.js';
+import { IngestProgressLine } from './ingest-progress.js';
+import { ingest } from '../runtime/ingest.js';
+import { Archive } from '../archive/archive.js';
+import { EXTRACTOR_VERSION } from '../version.js';
 
 const USAGE = `Usage: jixiao extract <files or folders…> [options]
        jixiao tables <file.pdf> [--json]
+       jixiao ingest <files or folders…> --db archive.sqlite [--concurrency N] [-q]
+       jixiao export --db archive.sqlite [-o out.jsonl] [--xlsx out.xlsx]
 
 extract: reads budget-performance forms (PDF text layer, spreadsheets, text exports) and writes
 one JSON record per form (JSONL).
 tables: prints every table found in a PDF (page, box, and cells with row, col, rowSpan, colSpan,
 text, box; PDF points, origin top-left), as text or, with --json, as JSON.
+ingest: adds documents to an archive (SQLite): resumable, one transaction per document, a file's
+bytes processed once per extractor version; progress on standard error.
+export: writes the archive's records as JSONL (and the analyst workbook).
 
 Options:
   -o, --output FILE     write JSONL to FILE (default: standard output)
@@ -54,6 +63,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
         json: { type: 'boolean', default: false },
+        db: { type: 'string' },
       },
     });
   } catch (err) {
@@ -71,6 +81,23 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
   }
   const [command, ...inputs] = positionals;
   if (command === 'tables') return tablesCommand(inputs, values.json, io);
+  if (command === 'ingest' || command === 'export') {
+    if (!values.db) {
+      io.stderr.write(`jixiao: ${command} needs --db archive.sqlite\n\n${USAGE}\n`);
+      return 1;
+    }
+    const workers = values.concurrency === undefined ? undefined : Number(values.concurrency);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
+      io.stderr.write(`jixiao: expected --concurrency to be a positive integer, got \`${values.concurrency}\`\n`);
+      return 1;
+    }
+    if (command === 'export') return exportCommand(values.db, values.output, values.xlsx, io);
+    if (inputs.length === 0) {
+      io.stderr.write(`jixiao: ingest needs at least one file or folder\n\n${USAGE}\n`);
+      return 1;
+    }
+    return ingestCommand(inputs, values.db, workers, values.quiet, io);
+  }
   if (command !== 'extract') {
     io.stderr.write(`jixiao: ${command ? `unknown command \`${command}\`` : 'no command given'}\n\n${USAGE}\n`);
     return 1;
@@ -132,6 +159,41 @@ async function extractCommand(
   if (options.xlsx) await writeFileAtomic(options.xlsx, recordsToWorkbook(records));
   if (options.summary) (options.output ? io.stdout : io.stderr).write(`${summarize(outcomes)}\n`);
   return outcomes.some((o) => 'error' in o) ? 2 : 0;
+}
+
+async function ingestCommand(inputs: string[], db: string, concurrency: number | undefined, quiet: boolean, io: Io): Promise<number> {
+  const files = await expandInputs(inputs);
+  const bar = new IngestProgressLine(io.stderr, quiet);
+  const result = await ingest(files, {
+    db,
+    concurrency,
+    onProgress: (p) => bar.update(p),
+    onError: (path, code, message) => bar.note(`jixiao: ${path}: ${code}: ${message}`),
+  });
+  bar.clear();
+  const seconds = (Date.now() - result.startedAt) / 1000;
+  io.stdout.write(
+    `ingested ${result.done} file(s) into ${db} in ${seconds.toFixed(1)} s: ${result.done - result.skipped - result.failed} read, ` +
+      `${result.skipped} already archived, ${result.failed} failed; ${result.pages} pages, ${result.forms} forms, ${result.findings} findings\n`,
+  );
+  return result.failed > 0 ? 2 : 0;
+}
+
+async function exportCommand(db: string, output: string | undefined, xlsx: string | undefined, io: Io): Promise<number> {
+  const archive = new Archive(db, EXTRACTOR_VERSION);
+  try {
+    const sink = await openSink(output, io);
+    const records: Record[] = [];
+    for (const record of archive.records()) {
+      if (xlsx) records.push(record);
+      await sink.write(JSON.stringify(record) + '\n');
+    }
+    await sink.commit();
+    if (xlsx) await writeFileAtomic(xlsx, recordsToWorkbook(records));
+    return 0;
+  } finally {
+    archive.close();
+  }
 }
 
 async function tablesCommand(inputs: string[], json: boolean, io: Io): Promise<number> {

@@ -1,0 +1,137 @@
+import { Worker } from 'node:worker_threads';
+import { JixiaoError, type ErrorCode } from '../errors.js';
+import { Record } from '../schema/record.js';
+import type { ParseLimits } from './parse-workbook.js';
+
+export interface WorkerLimits {
+  /** Milliseconds one document may take. */
+  timeoutMs: number;
+  /** Heap limit of a worker, in MiB: above it the document fails with INPUT_TOO_LARGE. */
+  maxHeapMb: number;
+  /** A worker is replaced after this many documents, or when its heap grows past `recycleHeapMb`. */
+  recycleAfter: number;
+  recycleHeapMb: number;
+}
+
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = Object.freeze({ timeoutMs: 120_000, maxHeapMb: 1024, recycleAfter: 200, recycleHeapMb: 400 });
+
+export type WorkerOutcome =
+  | { ok: true; kind: string; records: Record[]; pagesNeedingOcr: number[]; pageCount: number | null }
+  | { ok: false; error: JixiaoError };
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+  done: number;
+}
+
+// From the sources (tsx, vitest) workers start through a tsx bootstrap; from dist/ they are plain JS.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/**
+ * A pool of extraction workers. Each runs one document at a time under a time limit; a worker
+ * that times out, crashes or runs out of heap is terminated and replaced, and that document gets a
+ * coded error. Every worker is terminated by `close()`.
+ */
+export class DocumentWorkers {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    readonly limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
+    readonly parseLimits?: Partial<ParseLimits>,
+  ) {}
+
+  async run(bytes: Uint8Array, file: string): Promise<WorkerOutcome> {
+    const slot = await this.acquire();
+    const id = this.nextId++;
+    try {
+      return await new Promise<WorkerOutcome>((resolve) => {
+        const context = { file, stage: 'extract' as const };
+        const fail = (code: ErrorCode, message: string) => {
+          cleanup();
+          this.replace(slot);
+          resolve({ ok: false, error: new JixiaoError(code, message, context) });
+        };
+        const timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: no result within ${this.limits.timeoutMs} ms`), this.limits.timeoutMs);
+        const onMessage = (m: { id: number; ok: boolean; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; kind: string | null } }) => {
+          if (m.id !== id) return;
+          cleanup();
+          slot.done++;
+          if (slot.done >= this.limits.recycleAfter || m.heapUsed > this.limits.recycleHeapMb * 1024 * 1024) this.replace(slot);
+          if (!m.ok) {
+            resolve({ ok: false, error: new JixiaoError(m.error!.code, m.error!.message, { ...context, ...(m.error!.kind ? { kind: m.error!.kind } : {}) }) });
+            return;
+          }
+          try {
+            // Records crossed a thread: validate them again on this side.
+            resolve({ ok: true, kind: m.kind!, records: m.records!.map((r) => Record.parse(r)), pagesNeedingOcr: m.pagesNeedingOcr!, pageCount: m.pageCount ?? null });
+          } catch (err) {
+            resolve({ ok: false, error: new JixiaoError('INTERNAL', `${file}: a record failed validation: ${(err as Error).message}`, context) });
+          }
+        };
+        const onError = (err: Error & { code?: string }) =>
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? fail('INPUT_TOO_LARGE', `${file}: needs more than ${this.limits.maxHeapMb} MiB to read`)
+            : fail('INTERNAL', `${file}: the extraction worker crashed: ${err.message}`);
+        const onExit = (code: number) => fail('INTERNAL', `${file}: the extraction worker stopped (exit ${code})`);
+        const cleanup = () => {
+          clearTimeout(timer);
+          slot.worker.off('message', onMessage);
+          slot.worker.off('error', onError);
+          slot.worker.off('exit', onExit);
+        };
+        slot.worker.on('message', onMessage);
+        slot.worker.on('error', onError);
+        slot.worker.on('exit', onExit);
+        slot.worker.postMessage({ id, bytes, file, limits: this.parseLimits });
+      });
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private spawn(): Worker {
+    const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxHeapMb };
+    if (!FROM_SOURCES) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits });
+    const entry = new URL('./extract-worker.ts', import.meta.url).href;
+    return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { workerData: { entry }, resourceLimits });
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    const free = this.slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    if (this.slots.length < this.size) {
+      const slot = { worker: this.spawn(), busy: true, done: 0 };
+      this.slots.push(slot);
+      return Promise.resolve(slot);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
+  /** Terminates a worker (hung, crashed, or due for recycling) and puts a fresh one in its place. */
+  private replace(slot: Slot): void {
+    void slot.worker.terminate();
+    slot.worker = this.spawn();
+    slot.done = 0;
+  }
+}

@@ -21,6 +21,7 @@ const USAGE = `Usage: jixiao extract <files or folders…> [options]
        jixiao tables <file.pdf> [--json]
        jixiao ingest <files or folders…> --db archive.sqlite [--concurrency N] [-q]
        jixiao export --db archive.sqlite [-o out.jsonl] [--xlsx out.xlsx]
+       jixiao report --db archive.sqlite -o review.html
 
 extract: reads budget-performance forms (PDF text layer, spreadsheets, text exports) and writes
 one JSON record per form (JSONL).
@@ -29,9 +30,11 @@ text, box; PDF points, origin top-left), as text or, with --json, as JSON.
 ingest: adds documents to an archive (SQLite): resumable, one transaction per document, a file's
 bytes processed once per extractor version; progress on standard error.
 export: writes the archive's records as JSONL (and the analyst workbook).
+report: writes a self-contained HTML page of the archive's findings, by rule and by document, each
+beside a picture of the form region it is about (PDFs) or the printed row (text, spreadsheets).
 
 Options:
-  -o, --output FILE     write JSONL to FILE (default: standard output)
+  -o, --output FILE     write JSONL to FILE (default: standard output); for report, the HTML page
       --xlsx FILE       also write an analyst workbook (records, indicators, findings)
       --summary         print forms per family and findings per rule when done
       --concurrency N   files read at once (default: number of cores)
@@ -81,6 +84,17 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
   }
   const [command, ...inputs] = positionals;
   if (command === 'tables') return tablesCommand(inputs, values.json, io);
+  if (command === 'report') {
+    if (!values.db || !values.output) {
+      io.stderr.write(`jixiao: report needs --db archive.sqlite and -o review.html\n\n${USAGE}\n`);
+      return 1;
+    }
+    if (inputs.length > 0) {
+      io.stderr.write(`jixiao: report takes no files (it reads the archive given by --db)\n\n${USAGE}\n`);
+      return 1;
+    }
+    return reportCommand(values.db, values.output, io);
+  }
   if (command === 'ingest' || command === 'export') {
     if (!values.db) {
       io.stderr.write(`jixiao: ${command} needs --db archive.sqlite\n\n${USAGE}\n`);
@@ -193,6 +207,23 @@ async function exportCommand(db: string, output: string | undefined, xlsx: strin
     return 0;
   } finally {
     archive.close();
+  }
+}
+
+async function reportCommand(db: string, output: string, io: Io): Promise<number> {
+  try {
+    // Loaded on demand: the renderer brings a native canvas module the other commands do not need.
+    const { writeReport } = await import('../report/build-report.js');
+    const stats = await writeReport(output, { db });
+    io.stdout.write(
+      `wrote ${output}: ${stats.findings} finding(s) under ${stats.rules} rule(s) in ${stats.documents} document(s), ${stats.images} image(s)` +
+        `${stats.missingFiles ? `, ${stats.missingFiles} PDF file(s) missing or changed (noted in the page)` : ''}; ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB\n`,
+    );
+    return 0;
+  } catch (err) {
+    const error = toJixiaoError(err, { file: db });
+    io.stderr.write(`jixiao: ${db}: ${error.code}: ${error.message}\n`);
+    return 2;
   }
 }
 

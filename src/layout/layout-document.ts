@@ -2,7 +2,7 @@ import type { Cell, Table } from '../schema/table.js';
 import type { PageContent, TextRun } from '../pdf/page-content.js';
 import { mergeSegments } from './segments.js';
 import { findRuledTables } from './ruled-tables.js';
-import { readFreeText } from './free-text.js';
+import { readFrameText, readFreeText } from './free-text.js';
 import { removeWhitespace } from '../normalize/text.js';
 
 export interface LayoutOptions {
@@ -55,6 +55,15 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
   const used = new Set<TextRun>();
   const charts = ruled.filter((t) => t.sparse).map((t) => t.box);
   for (const table of ruled) {
+    if (table.underRuled && !table.sparse && !continuedOutside(table, page.runs)) {
+      // A frame around several columns of text with no rules between them: a whitespace table.
+      const found = readFrameText(page.page, [...table.runs], table.rules, table.box);
+      if (found && found.rows >= 2 && found.cols >= 2) {
+        table.runs.forEach((r) => used.add(r));
+        blocks.push({ ...found, page: page.page, box: table.box });
+        continue;
+      }
+    }
     // A frame around text (one cell) or around several columns of text is not a grid: read its text freely.
     if (table.underRuled || table.sparse || table.rows * table.cols === 1) continue;
     table.runs.forEach((r) => used.add(r));
@@ -88,6 +97,20 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
     }
   }
   return blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+}
+
+/**
+ * Text beside a frame, on its lines: the frame rules only part of a larger table (a box around some
+ * columns), so its text is not read on its own.
+ */
+function continuedOutside(table: { box: readonly number[]; runs: ReadonlySet<TextRun> }, runs: readonly TextRun[]): boolean {
+  const [x0, y0, x1, y1] = table.box;
+  const beside = runs.filter((r) => {
+    if (table.runs.has(r)) return false;
+    const cy = (r.box[1] + r.box[3]) / 2;
+    return cy > y0! && cy < y1! && (r.box[2] <= x0! + 1 || r.box[0] >= x1! - 1);
+  });
+  return beside.length >= 3;
 }
 
 /** All free text of a region as one aligned table: lines as rows, cells in reading order. */

@@ -2,6 +2,7 @@ import type { Cell } from '../schema/table.js';
 import type { Segment, TextRun } from '../pdf/page-content.js';
 import { clusterPositions, connectedRules } from './segments.js';
 import { groupLines, joinRuns, splitRunAt } from './join-text.js';
+import { rowCuts, type Piece } from './row-bands.js';
 
 export interface RuledTable {
   box: [number, number, number, number];
@@ -14,6 +15,8 @@ export interface RuledTable {
   underRuled: boolean;
   /** True when most cells are empty: a chart's gridlines or a drawn frame, not a table. */
   sparse: boolean;
+  /** Inner horizontal rules (y) running along three quarters of the table's width or more. */
+  rules: number[];
 }
 
 /** A rule covers a cell edge when it runs along at least this share of it. */
@@ -52,6 +55,7 @@ function buildGrid(
   v: readonly Segment[],
   box: [number, number, number, number],
   allRuns: readonly TextRun[],
+  split = true,
 ): RuledTable | null {
   let xs = clusterPositions(v.map((s) => s.at));
   let ys = clusterPositions(h.map((s) => s.at));
@@ -102,6 +106,11 @@ function buildGrid(
     const root = find(id(r, c));
     members.set(root, [...(members.get(root) ?? []), run]);
   }
+  if (split) {
+    // Printed rows inside a grid row that no rule separates: cut them with rules of our own.
+    const virtual = unruledRows(xs, ys, spans, members);
+    if (virtual.length) return buildGrid(page, [...h, ...virtual], v, box, allRuns, false);
+  }
   const cells: Cell[] = [...spans.entries()]
     .map(([root, s]) => ({
       row: s.r0,
@@ -122,7 +131,49 @@ function buildGrid(
   );
   const filled = cells.filter((c) => c.text.trim() !== '').length;
   const sparse = cells.length >= 6 && filled < 0.25 * cells.length;
-  return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled, sparse };
+  const width = xs[xs.length - 1]! - xs[0]!;
+  const rules = ys.slice(1, -1).filter((y) => h.filter((s) => Math.abs(s.at - y) <= 2).reduce((n, s) => n + s.to - s.from, 0) >= 0.75 * width);
+  return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled, sparse, rules };
+}
+
+/**
+ * Rules that a grid row lacks: where the single-row cells of a row hold several printed rows (see
+ * row-bands.ts), a rule across those cells at each cut.
+ */
+function unruledRows(
+  xs: readonly number[],
+  ys: readonly number[],
+  spans: ReadonlyMap<number, { r0: number; r1: number; c0: number; c1: number }>,
+  members: ReadonlyMap<number, TextRun[]>,
+): Segment[] {
+  const out: Segment[] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const cells = [...spans.entries()].filter(([, s]) => s.r0 === r && s.r1 === r);
+    const pieces: Piece[] = [];
+    const avail = new Map<number, number>();
+    for (const [root, s] of cells) {
+      const runs = members.get(root) ?? [];
+      if (!runs.length) continue;
+      const x0 = xs[s.c0]!;
+      const x1 = xs[s.c1 + 1]!;
+      const pad = Math.max(0, Math.min(...runs.map((run) => run.box[0] - x0), ...runs.map((run) => x1 - run.box[2])));
+      avail.set(s.c0, x1 - x0 - 2 * Math.min(pad, 0.25 * (x1 - x0)));
+      for (const line of groupLines(runs)) {
+        pieces.push({
+          col: s.c0,
+          box: [Math.min(...line.map((l) => l.box[0])), Math.min(...line.map((l) => l.box[1])), Math.max(...line.map((l) => l.box[2])), Math.max(...line.map((l) => l.box[3]))],
+          text: joinRuns(line),
+          size: Math.max(...line.map((l) => l.size)),
+        });
+      }
+    }
+    if (new Set(pieces.map((p) => p.col)).size < 2) continue;
+    const stub = Math.min(...pieces.map((p) => p.col));
+    for (const y of rowCuts(pieces, { avail: (c) => avail.get(c) ?? Infinity, stub, blankLine: 2 })) {
+      for (const [, s] of cells) out.push({ dir: 'h', at: y, from: xs[s.c0]!, to: xs[s.c1 + 1]! });
+    }
+  }
+  return out;
 }
 
 /** Removes grid lines that only bound a sliver with no text in it (the inside of a double rule). */

@@ -66,7 +66,7 @@ const BROKEN_WRAP = 3;
 const LONE = 2.5;
 const PITCH = 4;
 const NO_STUB = 6;
-const MAX_BAND_SLABS = 40;
+const MAX_BAND_SLABS = 60;
 const GIVE_UP = 60;
 
 /** The cut positions (y) between the printed rows of these pieces, top to bottom. */
@@ -81,15 +81,40 @@ export function rowCuts(pieces: readonly Piece[], given: BandOptions): number[] 
   const from: number[] = new Array(n + 1).fill(-1);
   best[0] = 0;
   const cutAt = slabs.map((_, i) => (i > 0 ? cutCost(slabs.slice(0, i).flatMap((s) => s.pieces), slabs.slice(i).flatMap((s) => s.pieces), options) : 0));
+  // Each slab's lines per column; a band is built up slab by slab, upwards, its join costs kept per column.
+  const slabLines = slabs.map((s) => columnLines(s.pieces));
+  const joinAll = (lines: readonly Line[], col: number) => {
+    let cost = 0;
+    for (let k = 1; k < lines.length; k++) cost += joinCost(lines[k - 1]!, lines[k]!, options, col);
+    return cost;
+  };
   for (let j = 1; j <= n; j++) {
+    const band = new Map<number, { lines: Line[]; joins: number; top: number; bottom: number }>();
+    let joins = 0;
+    let size = 0;
     for (let i = j - 1; i >= 0 && j - i <= MAX_BAND_SLABS; i--) {
       // A band cannot cross a rule.
       if (forced.some((y) => y > slabs[i]!.top && y < slabs[j - 1]!.bottom)) break;
-      if (!Number.isFinite(best[i]!)) continue;
-      const band = slabs.slice(i, j).flatMap((s) => s.pieces);
-      const cost = bandCost(band, options, i > 0);
+      for (const [col, added] of slabLines[i]!) {
+        const below = band.get(col);
+        let lines: Line[];
+        let cost: number;
+        if (!below) [lines, cost] = [added, joinAll(added, col)];
+        else if (sameLine(added[added.length - 1]!, below.lines[0]!)) {
+          lines = [...added.slice(0, -1), mergeLines(added[added.length - 1]!, below.lines[0]!), ...below.lines.slice(1)];
+          cost = joinAll(lines, col);
+        } else {
+          lines = [...added, ...below.lines];
+          cost = joinAll(added, col) + joinCost(added[added.length - 1]!, below.lines[0]!, options, col) + below.joins;
+        }
+        joins += cost - (below?.joins ?? 0);
+        band.set(col, { lines, joins: cost, top: Math.min(below?.top ?? Infinity, ...added.map((l) => l.box[1])), bottom: Math.max(below?.bottom ?? -Infinity, ...added.map((l) => l.box[3])) });
+        size = Math.max(size, ...added.map((l) => l.size));
+      }
       // Bands only get worse as they grow (their join costs add up): stop at a hopeless one.
-      if (cost > GIVE_UP) break;
+      if (joins > GIVE_UP) break;
+      if (!Number.isFinite(best[i]!)) continue;
+      const cost = joins + bandShapeCost(band, size, options, i > 0);
       const total = best[i]! + cost + cutAt[i]! - BAND_REWARD;
       if (total < best[j]!) {
         best[j] = total;
@@ -207,45 +232,53 @@ function columnLines(pieces: readonly Piece[]): Map<number, Line[]> {
     const sorted = [...list].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
     const lines: Line[] = [];
     for (const p of sorted) {
+      const line: Line = { col, box: [...p.box], text: p.text, size: p.size };
       const last = lines[lines.length - 1];
-      const mid = (p.box[1] + p.box[3]) / 2;
-      if (last && mid > last.box[1] && mid < last.box[3]) {
-        last.box = [Math.min(last.box[0], p.box[0]), Math.min(last.box[1], p.box[1]), Math.max(last.box[2], p.box[2]), Math.max(last.box[3], p.box[3])];
-        last.text = p.box[0] >= last.box[0] ? `${last.text} ${p.text}` : `${p.text} ${last.text}`;
-      } else lines.push({ col, box: [...p.box], text: p.text, size: p.size });
+      if (last && sameLine(last, line)) lines[lines.length - 1] = mergeLines(last, line);
+      else lines.push(line);
     }
     out.set(col, lines);
   }
   return out;
 }
 
-function bandCost(pieces: readonly Piece[], options: BandOptions, later: boolean): number {
-  const cols = columnLines(pieces);
+/** Line `b` (lower) is on line `a`: its middle lies within `a`'s box. */
+function sameLine(a: Line, b: Line): boolean {
+  const mid = (b.box[1] + b.box[3]) / 2;
+  return mid > a.box[1] && mid < a.box[3];
+}
+
+function mergeLines(a: Line, b: Line): Line {
+  return {
+    col: a.col,
+    box: [Math.min(a.box[0], b.box[0]), Math.min(a.box[1], b.box[1]), Math.max(a.box[2], b.box[2]), Math.max(a.box[3], b.box[3])],
+    text: b.box[0] >= a.box[0] ? `${a.text} ${b.text}` : `${b.text} ${a.text}`,
+    size: Math.max(a.size, b.size),
+  };
+}
+
+/**
+ * The cost of a band's shape: a printed row after the first with text in one column only, or none
+ * in the stub, continues one; its cells should share their top, middle or bottom.
+ */
+function bandShapeCost(cols: ReadonlyMap<number, { top: number; bottom: number }>, size: number, options: BandOptions, later: boolean): number {
   let cost = 0;
-  // A printed row after the first with text in one column only, or none in the stub, continues one.
   if (later && cols.size === 1) cost += LONE;
   if (later && options.stub !== undefined && !cols.has(options.stub)) cost += NO_STUB;
-  const extents: Array<[number, number]> = [];
-  for (const [col, lines] of cols) {
-    for (let k = 1; k < lines.length; k++) cost += joinCost(lines[k - 1]!, lines[k]!, options, col);
-    extents.push([Math.min(...lines.map((l) => l.box[1])), Math.max(...lines.map((l) => l.box[3]))]);
-  }
-  if (extents.length >= 2) {
-    const size = Math.max(...pieces.map((p) => p.size));
-    const tol = Math.max(1.5, 0.25 * size);
-    const top = Math.min(...extents.map((e) => e[0]));
-    const bottom = Math.max(...extents.map((e) => e[1]));
-    const tallest = extents.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
-    const middle = (tallest[0] + tallest[1]) / 2;
-    const off = (test: (e: [number, number]) => boolean) => extents.filter((e) => !test(e)).length;
-    const deviants = Math.min(
-      off((e) => Math.abs(e[0] - top) <= tol),
-      off((e) => Math.abs((e[0] + e[1]) / 2 - middle) <= tol),
-      off((e) => Math.abs(e[1] - bottom) <= tol),
-    );
-    cost += OFF_ROW * deviants;
-  }
-  return cost;
+  if (cols.size < 2) return cost;
+  const extents = [...cols.values()].map((c) => [c.top, c.bottom] as [number, number]);
+  const tol = Math.max(1.5, 0.25 * size);
+  const top = Math.min(...extents.map((e) => e[0]));
+  const bottom = Math.max(...extents.map((e) => e[1]));
+  const tallest = extents.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+  const middle = (tallest[0] + tallest[1]) / 2;
+  const off = (test: (e: [number, number]) => boolean) => extents.filter((e) => !test(e)).length;
+  const deviants = Math.min(
+    off((e) => Math.abs(e[0] - top) <= tol),
+    off((e) => Math.abs((e[0] + e[1]) / 2 - middle) <= tol),
+    off((e) => Math.abs(e[1] - bottom) <= tol),
+  );
+  return cost + OFF_ROW * deviants;
 }
 
 /** The cost of reading line `b` as continuing line `a` in one cell. */

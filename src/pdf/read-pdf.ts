@@ -1,6 +1,4 @@
 import { restoreNativeArrayPush } from './node-polyfills.js';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // The worker runs in this thread (pdf.js's "fake worker"); loaded here, not on the first document, so
 // that the `push` it would replace is restored just below.
@@ -8,19 +6,13 @@ import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { JixiaoError } from '../errors.js';
 import type { PageContent, Segment, TextRun } from './page-content.js';
 import { judgeTextLayer } from './text-quality.js';
+import { OFFLINE_OPTIONS } from './offline-options.js';
 
 restoreNativeArrayPush();
 
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-
-/** pdf.js, fully offline: character maps, standard fonts and wasm decoders from the installed package. */
+/** pdf.js offline (see `offline-options.ts`), set up for reading text, not drawing. */
 const DOCUMENT_OPTIONS = Object.freeze({
-  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
-  cMapPacked: true,
-  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-  wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
-  enableXfa: false,
-  isEvalSupported: false,
+  ...OFFLINE_OPTIONS,
   /**
    * With `disableFontFace` the worker turns every glyph shown into a path for canvas drawing (a
    * third or more of the time of a page). Nothing is drawn here: fonts stay "font faces" and go, as
@@ -28,10 +20,8 @@ const DOCUMENT_OPTIONS = Object.freeze({
    * same either way.
    */
   disableFontFace: false,
-  useSystemFonts: false,
   /** The text layer needs no image pixels: every image is skipped (none is decoded, none can exhaust memory). */
   maxImageSize: 1,
-  verbosity: 0,
 });
 
 /** Reads every page's text runs and ruling lines. The document is always destroyed. */

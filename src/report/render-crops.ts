@@ -1,29 +1,18 @@
 import '../pdf/node-polyfills.js';
 import { createCanvas } from '@napi-rs/canvas';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Box } from './query.js';
-
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+import { OFFLINE_OPTIONS } from '../pdf/offline-options.js';
 
 /**
- * pdf.js for pictures, fully offline like `src/pdf/read-pdf.ts` (character maps, standard fonts and
- * wasm decoders from the installed package, no XFA, no eval, no font loading), but with images:
- * up to 16 Mpx each, larger ones are skipped.
+ * pdf.js for pictures: offline like reading (`src/pdf/offline-options.ts`), but fonts are drawn as
+ * paths and images are decoded, up to 16 Mpx each (larger ones are skipped).
  */
 const RENDER_OPTIONS = Object.freeze({
-  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
-  cMapPacked: true,
-  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-  wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
-  enableXfa: false,
-  isEvalSupported: false,
+  ...OFFLINE_OPTIONS,
   disableFontFace: true,
-  useSystemFonts: false,
   maxImageSize: 16 * 1024 * 1024,
   isOffscreenCanvasSupported: false,
-  verbosity: 0,
 });
 
 export interface CropLimits {

@@ -145,7 +145,7 @@ async function extractCommand(
   try {
     outcomes = await extractBatch(files, {
       concurrency: options.concurrency,
-      onProgress: (done, total, outcome) => progress.update(done, outcome),
+      onProgress: (done, _total, outcome) => progress.update(done, outcome),
       onOutcome: async (outcome) => {
         if ('error' in outcome) {
           progress.clear();

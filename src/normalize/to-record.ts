@@ -5,7 +5,6 @@ import {
   type FundKey,
   type FundsRow,
   type Indicator,
-  type Provenance,
   type Record,
 } from '../schema/record.js';
 import { parseMeasure } from './measure.js';
@@ -22,7 +21,7 @@ const AMOUNT_KEYS: ReadonlySet<FundKey> = new Set(['initialBudget', 'annualBudge
 export function draftToRecord(draft: FormDraft): Record {
   const provenance: Record['provenance'] = {};
   const keep = <T>(path: string, raw: Raw | null | undefined, value: T | null): T | null => {
-    if (raw && value !== null) provenance[path] = toProvenance(raw);
+    if (raw && value !== null) provenance[path] = raw.prov;
     return value;
   };
   const unit = readUnit(draft.unit);
@@ -102,8 +101,4 @@ function readUnit(raw: Raw | null): AmountUnit | null {
 function readYear(raw: Raw | null): number | null {
   const m = raw ? /(\d{4})\s*年/.exec(raw.text) ?? /(\d{4})/.exec(raw.text) : null;
   return m ? Number(m[1]) : null;
-}
-
-function toProvenance(raw: Raw): Provenance {
-  return raw.prov;
 }

@@ -76,7 +76,7 @@ export class PdfCropper {
       return requests.map(() => ({ ok: false, reason }));
     }
     try {
-      const order = requests.map((r, k) => k).sort((a, b) => requests[a]!.page - requests[b]!.page || a - b);
+      const order = requests.map((_, k) => k).sort((a, b) => requests[a]!.page - requests[b]!.page || a - b);
       const cache = new Map<string, CropResult>();
       let current: { n: number; page: PDFPageProxy } | { n: number; error: string } | null = null;
       for (const k of order) {

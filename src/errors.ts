@@ -27,7 +27,7 @@ export interface ErrorContext {
   /** The input kind detected from the bytes, when known. */
   kind?: string;
   page?: number;
-  stage?: 'ingest' | 'extract' | 'layout' | 'forms' | 'normalize' | 'check' | 'sink';
+  stage?: 'ingest' | 'extract' | 'ocr' | 'layout' | 'forms' | 'normalize' | 'check' | 'sink';
 }
 
 export class JixiaoError extends Error {

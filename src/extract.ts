@@ -18,6 +18,9 @@ import { DEFAULT_PARSE_LIMITS, parseWorkbook, type ParseLimits } from './runtime
 import { sheetsToTables } from './xlsx/read-workbook.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { layoutDocument } from './layout/layout-document.js';
+import { finishOcrTables, ocrDocument } from './ocr/ocr-document.js';
+import { sharedPool, type TesseractPool } from './ocr/tesseract-pool.js';
+import { flagDoubtfulOcr } from './check/ocr-doubtful.js';
 
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
 function isEncryptedOoxml(bytes: Uint8Array): boolean {
@@ -29,6 +32,11 @@ export interface ExtractOptions {
   definitions?: readonly FormDefinition[];
   /** Time and heap limits of the spreadsheet parser's worker. */
   limits?: Partial<ParseLimits>;
+  /**
+   * OCR for PDF pages without a usable text layer: the tesseract pool to use (default: this
+   * thread's shared pool), or false to report such pages instead of reading them.
+   */
+  ocr?: TesseractPool | false;
 }
 
 export interface ExtractResult {
@@ -36,8 +44,10 @@ export interface ExtractResult {
   sha256: string;
   kind: InputKind;
   records: Record[];
-  /** Pages without a usable text layer (scans, fonts without ToUnicode): not read until OCR lands. */
+  /** Pages without a usable text layer that were not read (OCR turned off). */
   pagesNeedingOcr: number[];
+  /** Pages read by OCR (no usable text layer). */
+  pagesOcr: number[];
   /** Pages of a PDF, sheets of a workbook; null for text exports. */
   pageCount: number | null;
 }
@@ -61,7 +71,7 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
   const context = { file: source.file, kind: source.kind };
   try {
-    const { tables, pagesNeedingOcr, pageCount } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
+    const { tables, pagesNeedingOcr, pagesOcr, pageCount } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr);
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);
@@ -76,19 +86,25 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
     const records = spans.map(({ definition, start, end }) => {
       const draft = readForm(rows, start, end, definition, { file: source.file, method, gradeBands });
       const record = draftToRecord(draft);
+      if (Object.values(record.provenance).some((p) => p.method === 'ocr')) record.source.method = 'ocr';
       record.findings = runChecks(record, { gradeBands }, definition.checks);
+      if (record.source.method === 'ocr') record.findings.push(...flagDoubtfulOcr(record, { gradeBands }, definition.checks));
       return Record.parse(record);
     });
-    return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr, pageCount };
+    return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr, pagesOcr, pageCount };
   } catch (err) {
     throw toJixiaoError(err, context);
   }
 }
 
 /** The extract and layout stages for one input kind. */
-async function readTables(source: Source, limits: ParseLimits): Promise<{ tables: Table[]; pagesNeedingOcr: number[]; pageCount: number | null }> {
+async function readTables(
+  source: Source,
+  limits: ParseLimits,
+  ocr: TesseractPool | false | undefined,
+): Promise<{ tables: Table[]; pagesNeedingOcr: number[]; pagesOcr: number[]; pageCount: number | null }> {
   const context = { file: source.file, stage: 'extract' as const };
-  const only = (tables: Table[], pageCount: number | null = null) => ({ tables, pagesNeedingOcr: [], pageCount });
+  const only = (tables: Table[], pageCount: number | null = null) => ({ tables, pagesNeedingOcr: [], pagesOcr: [], pageCount });
   const sheets = async (raw = false) => {
     const parsed = await parseWorkbook(source.bytes, source.file, limits, { raw });
     return only(sheetsToTables(parsed), parsed.length);
@@ -111,11 +127,15 @@ async function readTables(source: Source, limits: ParseLimits): Promise<{ tables
       return sheets(true);
     case 'pdf': {
       const pages = await readPdf(source.bytes, source.file);
-      return {
-        tables: layoutDocument(pages).stream,
-        pagesNeedingOcr: pages.filter((p) => p.textLayer !== 'ok').map((p) => p.page),
-        pageCount: pages.length,
-      };
+      const unreadable = pages.filter((p) => p.textLayer !== 'ok').map((p) => p.page);
+      if (unreadable.length === 0 || ocr === false) {
+        return { tables: layoutDocument(pages).stream, pagesNeedingOcr: unreadable, pagesOcr: [], pageCount: pages.length };
+      }
+      // Pages without a usable text layer are rendered and read by OCR; the others keep their text.
+      const read = await ocrDocument(source.bytes, source.file, unreadable, { pool: ocr ?? sharedPool() });
+      const byPage = new Map(read.pages.map((p) => [p.page, p]));
+      const merged = pages.map((p) => byPage.get(p.page) ?? p);
+      return { tables: finishOcrTables(layoutDocument(merged).stream, read), pagesNeedingOcr: [], pagesOcr: unreadable, pageCount: pages.length };
     }
     default:
       throw new JixiaoError('UNSUPPORTED_INPUT', `${source.file} is not a document jixiao reads (detected: ${source.kind})`, context);

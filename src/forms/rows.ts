@@ -25,7 +25,14 @@ export function tablesToRows(tables: readonly Table[]): Row[] {
       const row = rows[at.get(cell.row)!]!;
       row.cells[cell.col] = {
         text: cell.text,
-        prov: { page: cell.page, line: cell.line, row: cell.row, col: cell.col, box: cell.box },
+        prov: {
+          page: cell.page,
+          line: cell.line,
+          row: cell.row,
+          col: cell.col,
+          box: cell.box,
+          ...(cell.confidence !== null ? { method: 'ocr' as const, confidence: cell.confidence } : {}),
+        },
       };
       row.blank = false;
     }

@@ -7,6 +7,8 @@ export const TextRun = z.object({
   box: Box,
   /** Font size in points, along the text direction. */
   size: z.number(),
+  /** 0..1 for text recognized by OCR; absent for text read from the text layer. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type TextRun = z.infer<typeof TextRun>;
 

@@ -80,6 +80,10 @@ export const Provenance = z.object({
   row: z.number().int().nonnegative(),
   col: z.number().int().nonnegative(),
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  /** `ocr` when the value was recognized in a page image; absent when it was read as text. */
+  method: z.literal('ocr').optional(),
+  /** 0..1 recognition confidence of an OCR value (its least sure word). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -1,0 +1,92 @@
+import type { Segment } from '../pdf/page-content.js';
+
+export interface RuleOptions {
+  /** Pixels per PDF point of the image (to give the rules in points). */
+  scale: number;
+  /** Size of the page's characters in pixels: rules are longer than any stroke of a character. */
+  charSize: number;
+}
+
+/** A rule found in the image: pixel extent (for erasing) and the segment in PDF points. */
+export interface RasterRule {
+  segment: Segment;
+  /** Pixel rows (horizontal) or columns (vertical) it covers, inclusive. */
+  across: [number, number];
+}
+
+interface Run {
+  from: number;
+  to: number;
+}
+
+interface Open {
+  first: number;
+  last: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Horizontal and vertical ruling lines of a binarized, deskewed page: long runs of ink in a pixel
+ * row (or column), stacked over neighbouring rows into one rule of some thickness. Text strokes are
+ * shorter than the thresholds derived from the character size; the layout stage then joins rules into grids as it
+ * does for rules drawn in a PDF.
+ */
+export function findRasterRules(ink: Uint8Array, width: number, height: number, options: RuleOptions): RasterRule[] {
+  const { scale, charSize } = options;
+  // A horizontal rule outruns a character's widest stroke; a vertical one its tallest (rows are taller than a character).
+  const minH = Math.round(1.6 * charSize);
+  const minV = Math.round(1.2 * charSize);
+  // Thicker dark bars are shading or solid areas; gaps up to `gap` are noise or JPEG along a rule.
+  const maxThick = Math.max(2, Math.round(0.25 * charSize));
+  const gap = Math.max(1, Math.round(0.06 * charSize));
+  const rowRuns = (y: number) => runsAlong(ink, width, y * width, 1, width, gap, minH);
+  const colRuns = (x: number) => runsAlong(ink, width, x, width, height, gap, minV);
+  const toH = (o: Open): RasterRule => ({ segment: { dir: 'h', at: (o.first + o.last + 1) / 2 / scale, from: o.from / scale, to: (o.to + 1) / scale }, across: [o.first, o.last] });
+  const toV = (o: Open): RasterRule => ({ segment: { dir: 'v', at: (o.first + o.last + 1) / 2 / scale, from: o.from / scale, to: (o.to + 1) / scale }, across: [o.first, o.last] });
+  return [...stack(height, rowRuns, maxThick).map(toH), ...stack(width, colRuns, maxThick).map(toV)];
+}
+
+/** Runs of ink along one pixel row or column, gaps up to `gap` bridged, at least `min` long. */
+function runsAlong(ink: Uint8Array, _width: number, start: number, step: number, length: number, gap: number, min: number): Run[] {
+  const out: Run[] = [];
+  let from = -1;
+  let last = -2 * gap;
+  for (let k = 0, i = start; k < length; k++, i += step) {
+    if (!ink[i]) continue;
+    if (from >= 0 && k - last > gap + 1) {
+      if (last - from + 1 >= min) out.push({ from, to: last });
+      from = k;
+    } else if (from < 0) from = k;
+    last = k;
+  }
+  if (from >= 0 && last - from + 1 >= min) out.push({ from, to: last });
+  return out;
+}
+
+/** Runs of consecutive lines that overlap along most of their length become one rule. */
+function stack(lines: number, runsOf: (line: number) => Run[], maxThick: number): Open[] {
+  const done: Open[] = [];
+  let open: Open[] = [];
+  for (let line = 0; line < lines; line++) {
+    const runs = runsOf(line);
+    const next: Open[] = [];
+    const used = new Set<Open>();
+    for (const run of runs) {
+      const match = open.find((o) => !used.has(o) && overlapShare(o, run) >= 0.5);
+      if (match) {
+        used.add(match);
+        next.push({ first: match.first, last: line, from: Math.min(match.from, run.from), to: Math.max(match.to, run.to) });
+      } else next.push({ first: line, last: line, from: run.from, to: run.to });
+    }
+    for (const o of open) if (!used.has(o)) done.push(o);
+    open = next;
+  }
+  done.push(...open);
+  return done.filter((o) => o.last - o.first + 1 <= maxThick);
+}
+
+function overlapShare(a: Run, b: Run): number {
+  const overlap = Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1;
+  return overlap / Math.min(a.to - a.from + 1, b.to - b.from + 1);
+}

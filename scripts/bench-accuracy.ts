@@ -7,7 +7,8 @@
  *   npm run bench:accuracy [-- --json out.json] [--verbose]
  *
  * Exits 1 when a bar is missed: overall F1 ≥ 0.995, every document ≥ 0.99, error/warning findings
- * of every record equal to the golden ones.
+ * of every record equal to the golden ones. Fixtures marked `pending` in the manifest (scans, until
+ * the OCR reader lands) are run and reported, but held to no bar and left out of the overall scores.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,26 +66,33 @@ for (const r of rows) {
   const s = r.score;
   console.log([r.id, r.encoding, `${s.records.out}/${s.records.gold}`, s.all.gold, pct(s.all.precision), pct(s.all.recall), pct(s.all.f1), pct(s.findings.precision), pct(s.findings.recall), r.findingsEqual ? 'yes' : 'NO', r.infoEqual ? 'yes' : 'no', r.ms.toFixed(1)].join('\t'));
 }
-const base = rows.filter((r) => r.encoding === 'utf-8' || r.encoding === 'as-is');
+// Pending fixtures (a reader still to come) are reported, not scored against any bar.
+const pendingOf = new Map(readManifest().filter((e) => e.pending).map((e) => [e.id, e.pending!]));
+const scored = rows.filter((r) => !pendingOf.has(r.id));
+const base = scored.filter((r) => r.encoding === 'utf-8' || r.encoding === 'as-is');
 const overall = combineScores(base.map((r) => r.score));
-const everything = combineScores(rows.map((r) => r.score));
+const everything = combineScores(scored.map((r) => r.score));
 console.log(`\noverall (${base.length} documents): facts P ${pct(overall.all.precision)} R ${pct(overall.all.recall)} F1 ${pct(overall.all.f1)}; findings P ${pct(overall.findings.precision)} R ${pct(overall.findings.recall)}`);
-console.log(`overall incl. re-encodings (${rows.length} runs): F1 ${pct(everything.all.f1)}; findings P ${pct(everything.findings.precision)} R ${pct(everything.findings.recall)}`);
+console.log(`overall incl. re-encodings (${scored.length} runs): F1 ${pct(everything.all.f1)}; findings P ${pct(everything.findings.precision)} R ${pct(everything.findings.recall)}`);
 // Known-weak fixtures (a `minF1` floor in the manifest) are reported against the bar but only fail
 // the run when they fall below their floor; the overall bar is over the others.
 const floors = new Map(readManifest().filter((e) => e.minF1 !== undefined).map((e) => [e.id, e.minF1!]));
 const held = base.filter((r) => !floors.has(r.id));
 const heldOverall = combineScores(held.map((r) => r.score));
 console.log(`overall without known-weak fixtures (${held.length} documents): F1 ${pct(heldOverall.all.f1)}; findings P ${pct(heldOverall.findings.precision)} R ${pct(heldOverall.findings.recall)}`);
-for (const r of rows.filter((x) => floors.has(x.id))) {
+for (const r of scored.filter((x) => floors.has(x.id))) {
   console.log(`known weak: ${r.id} F1 ${pct(r.score.all.f1)} (bar 0.99, floor ${floors.get(r.id)})${r.findingsEqual ? '' : ', findings differ'}`);
+}
+for (const r of rows.filter((x) => pendingOf.has(x.id))) {
+  console.log(`pending (${pendingOf.get(r.id)}, not held to the bar): ${r.id} records ${r.score.records.out}/${r.score.records.gold} F1 ${pct(r.score.all.f1)}${r.findingsEqual ? '' : ', findings differ'}`);
 }
 const failures = [
   heldOverall.all.f1 < 0.995 ? `overall F1 ${pct(heldOverall.all.f1)} < 0.995` : null,
-  ...rows.filter((r) => r.score.all.f1 < (floors.get(r.id) ?? 0.99)).map((r) => `${r.id} [${r.encoding}] F1 ${pct(r.score.all.f1)} < ${floors.get(r.id) ?? 0.99}`),
-  ...rows.filter((r) => !floors.has(r.id) && !r.findingsEqual).map((r) => `${r.id} [${r.encoding}] findings differ from golden`),
+  ...scored.filter((r) => r.score.all.f1 < (floors.get(r.id) ?? 0.99)).map((r) => `${r.id} [${r.encoding}] F1 ${pct(r.score.all.f1)} < ${floors.get(r.id) ?? 0.99}`),
+  ...scored.filter((r) => !floors.has(r.id) && !r.findingsEqual).map((r) => `${r.id} [${r.encoding}] findings differ from golden`),
 ].filter(Boolean);
-console.log(failures.length ? `\nFAIL\n${failures.join('\n')}` : `\nPASS: every bar met${floors.size ? ` (except ${floors.size} known-weak fixtures, above their floors)` : ''}`);
+const exceptions = [floors.size ? `${floors.size} known-weak fixtures, above their floors` : '', pendingOf.size ? `${pendingOf.size} pending fixtures, not scored` : ''].filter(Boolean);
+console.log(failures.length ? `\nFAIL\n${failures.join('\n')}` : `\nPASS: every bar met${exceptions.length ? ` (except ${exceptions.join('; ')})` : ''}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, overall, everything }, null, 2));
 process.exitCode = failures.length ? 1 : 0;
 

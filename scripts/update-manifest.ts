@@ -1,7 +1,7 @@
 /**
  * Rewrites fixtures/manifest.json from the files in fixtures/: every seed (golden in golden/), every
- * hand-made variant and every songgang-style workbook (golden beside it as NAME.expected.jsonl), with
- * its sha256.
+ * hand-made variant and every songgang-style workbook (golden beside it as NAME.expected.jsonl), the
+ * rendered PDFs and their scans, edge-case and hostile inputs, with its sha256.
  * Run after adding or changing a fixture on purpose: `npx tsx scripts/update-manifest.ts`.
  */
 import { createHash } from 'node:crypto';
@@ -77,6 +77,25 @@ if (existsSync(specialDir)) {
     const file = `pdf/special/${name}`;
     const golden = `pdf/special/${name.replace(/\.pdf$/, '.expected.jsonl')}`;
     entries.push({ id: `special/${name}`, file, sha256: sha256(file), kind: 'pdf', golden: existsSync(join(FIXTURES_DIR, golden)) ? golden : null, origin: 'special PDF page (see fixtures/pdf/README.md)' });
+  }
+}
+// Scanned forms (scripts/make-scan-fixtures.ts): image-only scans of the ruled PDFs, and special
+// scanned pages with their expected records beside them. Pending until the OCR reader lands: the
+// accuracy benchmark reports them without holding them to the bar, the golden tests skip them.
+const scanDir = join(FIXTURES_DIR, 'scan');
+if (existsSync(scanDir)) {
+  for (const name of readdirSync(scanDir).sort()) {
+    const m = /^(.*)\.scan\.pdf$/.exec(name);
+    if (!m) continue;
+    const file = `scan/${name}`;
+    entries.push({ id: file, file, sha256: sha256(file), kind: 'pdf', golden: `golden/${m[1]}.jsonl`, pending: 'ocr', origin: 'image-only scan of the ruled PDF (see fixtures/scan/README.md)' });
+  }
+  const scanSpecial = join(scanDir, 'special');
+  for (const name of existsSync(scanSpecial) ? readdirSync(scanSpecial).sort() : []) {
+    if (!name.endsWith('.pdf')) continue;
+    const file = `scan/special/${name}`;
+    const golden = `scan/special/${name.replace(/\.pdf$/, '.expected.jsonl')}`;
+    entries.push({ id: file, file, sha256: sha256(file), kind: 'pdf', golden: existsSync(join(FIXTURES_DIR, golden)) ? golden : null, pending: 'ocr', origin: 'special scanned page (see fixtures/scan/README.md)' });
   }
 }
 // Edge-case PDFs (scripts/make-pdf-edge-fixtures.ts): the code each must fail with, or its golden.

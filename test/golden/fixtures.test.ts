@@ -4,7 +4,9 @@ import { FIXTURES_DIR, readJsonl, readManifest } from '../../scripts/lib/manifes
 import { scoreRecords } from '../../scripts/lib/score-records.js';
 import { extractFixture, withoutProvenance } from '../support/extract-fixture.js';
 
-const withGolden = readManifest().filter((e) => e.golden);
+const withGolden = readManifest().filter((e) => e.golden && !e.pending);
+// Fixtures for a reader still to come (scanned pages until OCR lands): listed, not yet held to the bar.
+const pending = readManifest().filter((e) => e.golden && e.pending);
 
 describe('fixtures against their golden records', () => {
   it('has golden fixtures to check', () => {
@@ -32,4 +34,6 @@ describe('fixtures against their golden records', () => {
     expect(score.records.out, 'number of records').toBe(golden.length);
     expect(score.all.f1).toBeGreaterThanOrEqual(entry.minF1!);
   });
+
+  for (const entry of pending) it.todo(`${entry.id}: pending ${entry.pending}`);
 });

@@ -20,6 +20,7 @@ import { readPdf } from './pdf/read-pdf.js';
 import { layoutDocument } from './layout/layout-document.js';
 import { finishOcrTables, ocrDocument } from './ocr/ocr-document.js';
 import { sharedPool, type TesseractPool } from './ocr/tesseract-pool.js';
+import { labelLexicon, mendLabels } from './ocr/label-lexicon.js';
 import { flagDoubtfulOcr } from './check/ocr-doubtful.js';
 
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
@@ -71,11 +72,14 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
   const context = { file: source.file, kind: source.kind };
   try {
-    const { tables, pagesNeedingOcr, pagesOcr, pageCount } = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr);
+    const definitions = options.definitions ?? FORM_DEFINITIONS;
+    const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr);
+    const { pagesNeedingOcr, pagesOcr, pageCount } = read;
+    const tables = pagesOcr.length ? mendLabels(read.tables, labelLexicon(definitions)) : read.tables;
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);
-    const spans = findForms(rows, options.definitions ?? FORM_DEFINITIONS);
+    const spans = findForms(rows, definitions);
     if (spans.length === 0 && pagesNeedingOcr.length > 0) {
       throw new JixiaoError('NEEDS_OCR', `${source.file}: no form in its text layer, and page(s) ${pagesNeedingOcr.join(', ')} have none usable (they need OCR)`, { ...context, stage: 'extract' });
     }

@@ -33,10 +33,8 @@ export interface OcrPage {
 const PAD = 8;
 /** Character size (pixels) text is read at: tesseract's LSTM reads best around here. */
 const CHAR_PX = 36;
-/** Confidence at or above which a reading is taken without trying the other way up. */
+/** Confidence at or above which a page is taken as upright without trying it upside down. */
 const SURE = 0.8;
-/** A number read with less confidence than this is read again by the eng model. */
-const NUMBER_SURE = 0.9;
 
 /**
  * Reads one page image: deskew (±5°), orientation (0/90/180/270), raster ruling lines → cell grids
@@ -49,7 +47,8 @@ const NUMBER_SURE = 0.9;
 export async function ocrPage(pageNumber: number, source: Gray, renderScale: number, pool: TesseractPool): Promise<OcrPage> {
   let image = source;
   let scale = renderScale;
-  let ink = binarize(image);
+  let threshold = otsuThreshold(image);
+  let ink = binarize(image, threshold);
   // Characters are brought to about CHAR_PX pixels whatever the page's declared size and resolution.
   const found = estimateCharSize(ink, image.width, image.height);
   let charSize = found ?? CHAR_PX;
@@ -58,22 +57,29 @@ export async function ocrPage(pageNumber: number, source: Gray, renderScale: num
     image = resize(image, factor);
     scale *= factor;
     charSize *= factor;
-    ink = binarize(image);
+    threshold = otsuThreshold(image);
+    ink = binarize(image, threshold);
   }
   const [imageWidth, imageHeight] = [image.width, image.height];
   const skew = estimateSkew(ink, image.width, image.height);
   if (Math.abs(skew) >= 0.05) {
     image = rotate(image, -skew);
-    ink = binarize(image, otsuThreshold(image));
+    threshold = otsuThreshold(image);
+    ink = binarize(image, threshold);
   }
   let quarter = 0;
-  let read = analyse(image, ink, scale, charSize, pageNumber);
-  const upright = await chooseOrientation(read, pool);
-  if (upright !== 0) {
-    quarter = upright;
-    image = rotate(image, 90 * quarter);
-    ink = binarize(image, otsuThreshold(image));
-    read = analyse(image, ink, scale, charSize, pageNumber);
+  let read = analyse(image, ink, threshold, scale, charSize, pageNumber);
+  // Sideways: lines of a page read across its printed lines are single characters, about square.
+  if (medianAspect(read) < 1.6) {
+    const turned = rotate(image, 90);
+    const other = analyse(turned, binarize(turned, threshold), threshold, scale, charSize, pageNumber);
+    if (medianAspect(other) > medianAspect(read)) [quarter, image, read] = [1, turned, other];
+  }
+  // Upside down (either way): the recognizer is much less sure of text read upside down.
+  if (await upsideDown(read, pool)) {
+    quarter += 2;
+    image = rotate(image, 180);
+    read = analyse(image, binarize(image, threshold), threshold, scale, charSize, pageNumber);
   }
   const runs = await readLines(read, pool);
   const content: PageContent = {
@@ -94,10 +100,12 @@ interface Analysis {
   segments: Segment[];
   /** Text lines to read (pixel boxes), with whether they sit in a grid cell. */
   lines: Array<{ box: PixelBox; inCell: boolean }>;
+  /** Typical height of a text line, pixels. */
+  lineHeight: number;
 }
 
 /** Rules and text lines of an upright (or candidate) image; the rules are erased from what is read. */
-function analyse(image: Gray, ink: Uint8Array, scale: number, charSize: number, page: number): Analysis {
+function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number, charSize: number, page: number): Analysis {
   const found = findRasterRules(ink, image.width, image.height, { scale, charSize });
   // Rules that are a grid's, or long enough to be no stroke of any character (a heading's bold
   // strokes can outrun body text), are the page's rules; the rest stay as text.
@@ -114,11 +122,13 @@ function analyse(image: Gray, ink: Uint8Array, scale: number, charSize: number, 
   };
   const rules = found.filter((r) => near(r) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
   const segments = mergeSegments(rules.map((r) => r.segment));
-  const clean = { ...image, data: image.data.slice() };
+  const clean = { ...image, data: whiten(image.data, threshold) };
   const cleanInk = ink.slice();
+  // Blur spreads a rule past the pixels binarized as ink: a margin goes with it.
+  const margin = Math.max(1, Math.round(0.08 * charSize));
   for (const rule of rules) {
-    paint(clean.data, image.width, rule, scale, 255);
-    paint(cleanInk, image.width, rule, scale, 0);
+    paint(clean.data, image.width, rule, scale, 255, margin);
+    paint(cleanInk, image.width, rule, scale, 0, margin);
   }
   const px = (b: readonly number[]): PixelBox => [b[0]! * scale, b[1]! * scale, b[2]! * scale, b[3]! * scale];
   const cellBoxes = grids.flatMap((t) => t.cells.map((c) => px(c.box!)));
@@ -128,7 +138,7 @@ function analyse(image: Gray, ink: Uint8Array, scale: number, charSize: number, 
     const [x0, y0, x1, y1] = px(t.box).map(Math.round) as PixelBox;
     for (let y = Math.max(0, y0); y < Math.min(image.height, y1); y++) outside.fill(0, y * image.width + Math.max(0, x0), y * image.width + Math.min(image.width, x1));
   }
-  for (const rule of rules) paint(outside, image.width, rule, scale, 0);
+  for (const rule of rules) paint(outside, image.width, rule, scale, 0, margin);
   const find = (mask: Uint8Array, boxes: PixelBox[], lineHeight: number) =>
     boxes.flatMap((b) => findTextLines(mask, image.width, clip(b, image), { lineHeight }));
   const whole: PixelBox = [0, 0, image.width, image.height];
@@ -140,7 +150,18 @@ function analyse(image: Gray, ink: Uint8Array, scale: number, charSize: number, 
     ...find(cleanInk, cellBoxes, lineHeight).map((box) => ({ box, inCell: true })),
     ...find(outside, [whole], lineHeight).map((box) => ({ box, inCell: false })),
   ];
-  return { image: clean, scale, segments, lines };
+  return { image: clean, scale, segments, lines, lineHeight };
+}
+
+/**
+ * Light pixels (paper texture, the pink halo a seal leaves, faint rule remnants) become paper; ink
+ * keeps its grey levels, which the recognizer uses.
+ */
+function whiten(data: Uint8Array, threshold: number): Uint8Array {
+  const out = new Uint8Array(data.length);
+  const paper = Math.min(250, threshold + 0.5 * (255 - threshold));
+  for (let i = 0; i < data.length; i++) out[i] = data[i]! >= paper ? 255 : data[i]!;
+  return out;
 }
 
 function clip(b: PixelBox, image: Gray): PixelBox {
@@ -149,12 +170,12 @@ function clip(b: PixelBox, image: Gray): PixelBox {
   return [x0, y0, Math.max(x0, Math.min(image.width, Math.round(b[2]))), Math.max(y0, Math.min(image.height, Math.round(b[3])))];
 }
 
-/** Paints a rule (and a pixel either side) with `value`: paper in the image, no ink in a mask. */
-function paint(data: Uint8Array, width: number, rule: RasterRule, scale: number, value: number): void {
+/** Paints a rule (and `margin` pixels around it) with `value`: paper in the image, no ink in a mask. */
+function paint(data: Uint8Array, width: number, rule: RasterRule, scale: number, value: number, margin: number): void {
   const height = data.length / width;
-  const [a, b] = [Math.max(0, rule.across[0] - 1), rule.across[1] + 1];
-  const from = Math.max(0, Math.floor(rule.segment.from * scale) - 1);
-  const to = Math.ceil(rule.segment.to * scale) + 1;
+  const [a, b] = [Math.max(0, rule.across[0] - margin), rule.across[1] + margin];
+  const from = Math.max(0, Math.floor(rule.segment.from * scale) - margin);
+  const to = Math.ceil(rule.segment.to * scale) + margin;
   if (rule.segment.dir === 'h') {
     for (let y = a; y <= Math.min(b, height - 1); y++) data.fill(value, y * width + from, y * width + Math.min(width, to));
   } else {
@@ -162,50 +183,46 @@ function paint(data: Uint8Array, width: number, rule: RasterRule, scale: number,
   }
 }
 
-/**
- * Quarter turns (counter-clockwise) that make the page upright. Lines of a page scanned sideways
- * come out taller than wide; then the two sideways turns are tried, otherwise upright and upside
- * down: a few of the widest lines are read each way and the more confident reading wins.
- */
-async function chooseOrientation(read: Analysis, pool: TesseractPool): Promise<number> {
-  const boxes = read.lines.map((l) => l.box);
-  if (boxes.length === 0) return 0;
-  const wide = boxes.filter((b) => b[2] - b[0] >= 1.5 * (b[3] - b[1])).length;
-  const tall = boxes.filter((b) => b[3] - b[1] >= 1.5 * (b[2] - b[0])).length;
-  const sideways = tall > wide;
-  const candidates = sideways ? [1, 3] : [0, 2];
-  const sample = [...boxes]
-    .sort((a, b) => Math.max(b[2] - b[0], b[3] - b[1]) - Math.max(a[2] - a[0], a[3] - a[1]))
-    .slice(0, 3)
-    .map((b) => crop(read.image, b, Math.round(PAD * 0.5 * read.scale)));
-  const score = async (quarter: number) => {
-    const results = await Promise.all(sample.map((img) => pool.recognize(rotate(img, 90 * quarter), { mode: 'line' })));
-    return results.reduce((s, r) => s + r.confidence, 0) / results.length;
-  };
-  const first = await score(candidates[0]!);
-  if (first >= SURE) return candidates[0]!;
-  const second = await score(candidates[1]!);
-  return second > first ? candidates[1]! : candidates[0]!;
+/** The median width ÷ height of the page's text lines. */
+function medianAspect(read: Analysis): number {
+  const aspects = read.lines.map(({ box }) => (box[2] - box[0]) / Math.max(1, box[3] - box[1])).sort((a, b) => a - b);
+  return aspects.length ? aspects[aspects.length >> 1]! : 0;
 }
 
-/** Characters of a number as forms print it: amounts, rates, targets such as `>=95%`. */
-const NUMBER_ALPHABET = '0123456789.,%-+=<>';
+/** A few of the widest lines, read as they are and turned over: true when turned over reads surer. */
+async function upsideDown(read: Analysis, pool: TesseractPool): Promise<boolean> {
+  const sample = [...read.lines]
+    .sort((a, b) => b.box[2] - b.box[0] - (a.box[2] - a.box[0]))
+    .slice(0, 3)
+    .map(({ box }) => crop(read.image, box, Math.round(PAD * 0.5 * read.scale)));
+  if (sample.length === 0) return false;
+  const score = async (images: Gray[]) => {
+    const results = await Promise.all(images.map((img) => pool.recognize(img, { mode: 'line' })));
+    return results.reduce((s, r) => s + r.confidence, 0) / results.length;
+  };
+  const asIs = await score(sample);
+  if (asIs >= SURE) return false;
+  return (await score(sample.map((img) => rotate(img, 180)))) > asIs;
+}
 
 /**
- * Every text line recognized on its own. A line that reads as a number (mostly digits) and is not
- * sure is read again by the eng model limited to number characters; the surer reading is kept.
+ * Every text line recognized on its own. A line that reads as a number (mostly digits) is read
+ * again by the eng model limited to number characters; the surer reading is kept.
  */
 async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]> {
   const pad = Math.round(PAD * 0.5 * read.scale);
   const runs = await Promise.all(
     read.lines.map(async ({ box }) => {
-      const img = crop(read.image, box, pad);
+      let img = crop(read.image, box, pad);
+      // Small print (a low-resolution scan) is enlarged: the LSTM reads characters of about CHAR_PX best.
+      const height = box[3] - box[1];
+      if (height < 0.8 * CHAR_PX) img = resize(img, Math.min(3, CHAR_PX / height));
       let result = await pool.recognize(img, { mode: 'line' });
-      if (looksNumeric(result.text) && result.confidence < NUMBER_SURE) {
-        const number = await pool.recognize(img, { mode: 'line', lang: 'eng', alphabet: NUMBER_ALPHABET });
+      if (looksNumeric(result.text)) {
+        const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
         if (number.text && number.confidence > result.confidence) result = number;
       }
-      return toRun(result, box, read.scale);
+      return toRun(result, box, read.scale, read.lineHeight);
     }),
   );
   return runs.filter((r): r is TextRun => r !== null);
@@ -219,21 +236,28 @@ function looksNumeric(text: string): boolean {
   return numeric >= 0.6 * t.length;
 }
 
-function toRun(result: Recognized, box: PixelBox, scale: number): TextRun | null {
+function toRun(result: Recognized, box: PixelBox, scale: number, lineHeight: number): TextRun | null {
   let text = cleanText(result.text);
   if (!text) return null;
-  // A full stop wrapped onto a line of its own comes out as a lone, narrow D or O.
-  if (/^[DOo]$/.test(text) && box[2] - box[0] < 0.7 * (box[3] - box[1])) text = '。';
+  // A full stop wrapped onto a line of its own comes out as a lone, small D or O.
+  if (/^(C?D|[Oo])$/.test(text) && box[3] - box[1] < 0.6 * lineHeight) text = '。';
   const b: [number, number, number, number] = [box[0] / scale, box[1] / scale, box[2] / scale, box[3] / scale];
   return { text, box: b, size: (box[3] - box[1]) / scale, confidence: Math.round(result.confidence * 100) / 100 };
 }
 
 /** One line of recognized text: whitespace between Han characters removed, look-alike brackets mended. */
 export function cleanText(text: string): string {
-  const oneLine = text.replace(/\s*\n\s*/g, ' ').replace(/〈/g, '（').replace(/〉/g, '）').trim();
+  const oneLine = text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/〈/g, '（')
+    .replace(/〉/g, '）')
+    // Specks at either end of a line (noise, a seal's edge) come out as commas and quotes; no cell ends with one.
+    .replace(/^[，,、'’‘`"“”.·]+/, '')
+    .replace(/([^\d])[，,、'’‘`"“”·]+$/, '$1')
+    .trim();
   return oneLine
     // A full stop after Chinese text is often read as a Latin D or O.
-    .replace(new RegExp(`([\\u4e00-\\u9fff])\\s*[DOo]$`), "$1。")
+    .replace(new RegExp(`([\\u4e00-\\u9fff])\\s*(?:C?D|[Oo])$`), "$1。")
     .replace(new RegExp(`([${HAN}])\\s+(?=[${HAN}\\d(（])`, 'g'), '$1')
     .replace(new RegExp(`([\\d)）%])\\s+(?=[${HAN}])`, 'g'), '$1')
     .replace(/\s{2,}/g, ' ');

@@ -44,7 +44,28 @@ export function findRasterRules(ink: Uint8Array, width: number, height: number, 
   const colRuns = (x: number) => runsAlong(ink, width, x, width, height, gap, minV);
   const toH = (o: Open): RasterRule => ({ segment: { dir: 'h', at: (o.first + o.last + 1) / 2 / scale, from: o.from / scale, to: (o.to + 1) / scale }, across: [o.first, o.last] });
   const toV = (o: Open): RasterRule => ({ segment: { dir: 'v', at: (o.first + o.last + 1) / 2 / scale, from: o.from / scale, to: (o.to + 1) / scale }, across: [o.first, o.last] });
-  return [...stack(height, rowRuns, maxThick).map(toH), ...stack(width, colRuns, maxThick).map(toV)];
+  // A rule has paper on at least one side along most of its length; strokes of characters set side by side
+  // (blur can join the bars of 年初预算数 into one long run) have ink above and below.
+  const side = Math.max(2, Math.round(0.12 * charSize));
+  const clearH = (o: Open) => sidesClear(o, (along, across) => ink[across * width + along]!, height, side);
+  const clearV = (o: Open) => sidesClear(o, (along, across) => ink[along * width + across]!, width, side);
+  return [...stack(height, rowRuns, maxThick).filter(clearH).map(toH), ...stack(width, colRuns, maxThick).filter(clearV).map(toV)];
+}
+
+/**
+ * At most a third of the positions along the rule have ink just beyond both sides of it (text set
+ * close to a rule touches one side; a row of characters has strokes on both).
+ */
+function sidesClear(o: Open, at: (along: number, across: number) => number, lines: number, side: number): boolean {
+  const before = o.first - side;
+  const after = o.last + side;
+  let inked = 0;
+  let n = 0;
+  for (let k = o.from; k <= o.to; k++) {
+    n++;
+    if (before >= 0 && at(k, before) && after < lines && at(k, after)) inked++;
+  }
+  return inked <= n / 3;
 }
 
 /** Runs of ink along one pixel row or column, gaps up to `gap` bridged, at least `min` long. */

@@ -12,8 +12,8 @@ export interface Gray {
 /** A pixel rectangle [x0, y0, x1, y1), x1/y1 exclusive. */
 export type PixelBox = [number, number, number, number];
 
-/** How much redder than green and blue a pixel must be to count as seal ink. */
-const SEAL_REDNESS = 40;
+/** How much redder than green and blue a pixel must be to count fully as seal ink. */
+const SEAL_REDNESS = 30;
 
 /**
  * RGBA → gray. A red seal is red; text and rules are dark. Reddish pixels take their red channel,
@@ -27,8 +27,11 @@ export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, heig
     const g = rgba[p + 1]!;
     const b = rgba[p + 2]!;
     const a = rgba[p + 3]!;
-    let v = r - Math.max(g, b) > SEAL_REDNESS ? r : (77 * r + 150 * g + 29 * b) >> 8;
-    if (a < 255) v = 255 - (((255 - v) * a) >> 8); // transparent = paper
+    const lum = (77 * r + 150 * g + 29 * b) >> 8;
+    // The redder the pixel, the more its red channel counts: seal ink and its pink halo fade alike.
+    const redness = Math.min(1, Math.max(0, r - Math.max(g, b)) / SEAL_REDNESS);
+    let v = lum + (r - lum) * redness;
+    if (a < 255) v = 255 - ((255 - v) * a) / 255; // transparent = paper
     data[i] = v;
   }
   return { width, height, data };

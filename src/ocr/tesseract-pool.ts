@@ -21,7 +21,7 @@ const LANG_PATHS: { [L in Lang]: string } = {
 
 /** Page segmentation modes used: one text line, or a block of lines (a wrapped cell). */
 export type SegMode = 'line' | 'block';
-const PSM: Record<SegMode, string> = { line: '7', block: '6' };
+const PSM: Record<SegMode, string> = { line: '13', block: '6' };
 
 export interface Recognized {
   text: string;
@@ -48,9 +48,10 @@ export interface PoolOptions {
 export interface RecognizeOptions {
   mode: SegMode;
   lang?: Lang;
-  /** Only these characters may be read (e.g. digits for a number). */
-  alphabet?: string;
 }
+
+/** What the eng model is used for: numbers (`>=95%`, `371,129.24`), so it reads nothing else. */
+export const NUMBER_ALPHABET = '0123456789.,%-+=<>';
 
 export class TesseractPool {
   private readonly idle: { [L in Lang]: Worker[] } = { chi_sim: [], eng: [] };
@@ -81,14 +82,14 @@ export class TesseractPool {
   }
 
   /** Recognizes one image (a cell or a line). */
-  recognize(image: Gray, { mode, lang = 'chi_sim', alphabet }: RecognizeOptions): Promise<Recognized> {
+  recognize(image: Gray, { mode, lang = 'chi_sim' }: RecognizeOptions): Promise<Recognized> {
     return this.queue.add(async () => {
       const worker = await this.take(lang);
       let healthy = false;
       try {
-        const params: Record<string, string> = { tessedit_pageseg_mode: PSM[mode] };
-        if (alphabet) params.tessedit_char_whitelist = alphabet;
-        const result = await worker.recognize(Buffer.from(encodePgm(image)), params as never, { text: true, tsv: true } as never);
+        // Parameters are set once per worker for line mode; only other modes pay for setting them per call.
+        const params = mode === 'line' ? {} : { tessedit_pageseg_mode: PSM[mode] };
+        const result = await worker.recognize(Buffer.from(encodePgm(image)), params as never, { text: false, tsv: true } as never);
         healthy = true;
         this.recognitions++;
         return toRecognized(result.data.tsv ?? '');
@@ -132,8 +133,13 @@ export class TesseractPool {
         legacyCore: false,
         legacyLang: false,
       } as never);
-      // Chinese is written without spaces; tesseract would put one between every pair of characters.
-      await worker.setParameters({ preserve_interword_spaces: '1' } as never);
+      // Chinese is written without spaces (tesseract would put one between every pair of characters);
+      // lines are read as raw lines (PSM 13: no layout analysis, which drops some short cells).
+      await worker.setParameters({
+        preserve_interword_spaces: '1',
+        tessedit_pageseg_mode: PSM.line,
+        ...(lang === 'eng' ? { tessedit_char_whitelist: NUMBER_ALPHABET } : {}),
+      } as never);
       this.uses.set(worker, 0);
       return worker;
     }

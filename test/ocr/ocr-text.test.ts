@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../src/ocr/ocr-page.js';
+import { labelLexicon, nearestLabel } from '../../src/ocr/label-lexicon.js';
+import { toRecognized } from '../../src/ocr/tesseract-pool.js';
+import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
+import { runChecks } from '../../src/check/run-checks.js';
+import { FORM_DEFINITIONS } from '../../pipelines/index.js';
+import type { Record } from '../../src/schema/record.js';
+
+describe('recognized text', () => {
+  it('joins tesseract words without spaces between Han characters', () => {
+    const tsv = [
+      '5\t1\t1\t1\t1\t1\t10\t5\t40\t30\t91.5\t年度',
+      '5\t1\t1\t1\t1\t2\t52\t5\t40\t30\t88\t资金',
+      '5\t1\t1\t1\t1\t3\t100\t5\t60\t30\t64.25\t600,000.00',
+      '5\t1\t1\t1\t2\t1\t10\t45\t40\t30\t90\t总额',
+    ].join('\n');
+    const r = toRecognized(tsv);
+    expect(r.text).toBe('年度资金600,000.00\n总额');
+    expect(r.confidence).toBe(0.6425);
+    expect(r.words[2]).toEqual({ text: '600,000.00', box: [100, 5, 160, 35], confidence: 0.6425, line: 0 });
+  });
+
+  it('cleans a line: spaces between Han removed, look-alike brackets and full stops mended', () => {
+    expect(cleanText('项目 名称 〈医保)')).toBe('项目名称（医保)');
+    expect(cleanText('监督 检查 CD')).toBe('监督检查。');
+    expect(cleanText('>= 95%')).toBe('>= 95%');
+    expect(cleanText('项目名称，')).toBe('项目名称');
+    expect(cleanText('1,234,')).toBe('1,234,');
+  });
+});
+
+describe('label lexicon', () => {
+  const lexicon = labelLexicon(FORM_DEFINITIONS);
+  it('collects the labels of every family', () => {
+    expect(lexicon).toEqual(expect.arrayContaining(['年度资金总额', '年初预算数', '偏差原因分析及改进措施', '实际完成值']));
+  });
+
+  it('takes a cell one character off a label as the label, and leaves anything else', () => {
+    expect(nearestLabel('年度资金总\n显', lexicon)).toBe('年度资金总额');
+    expect(nearestLabel("年初预碍数", lexicon)).toBe("年初预算数");
+    expect(nearestLabel("时效指杯", lexicon)).toBeNull(); // four characters: too short to mend
+    expect(nearestLabel('年度资金总额', lexicon)).toBeNull(); // already a label
+    expect(nearestLabel('上海市长宁区医疗保障局', lexicon)).toBeNull();
+    expect(nearestLabel('600,000', lexicon)).toBeNull();
+  });
+});
+
+describe('ocr.doubtful', () => {
+  const record = (): Record => ({
+    formType: 'project-self-evaluation', title: '财政项目支出绩效自评表', year: 2023, projectName: '监督检查专项经费',
+    department: null, implementingUnit: null, amountUnit: '元',
+    funds: {
+      total: { annualBudget: '394000.00', executed: '371129.24' },
+      currentYear: { annualBudget: '394000', executed: '371129.24' },
+      carryOver: { annualBudget: '0', executed: '0' },
+      other: { annualBudget: '8', executed: '0' },
+    },
+    goal: null, indicators: [], totalWeight: null, totalScore: null, grade: null, extra: {}, findings: [],
+    source: { file: 'scan.pdf', pages: [1], method: 'ocr' },
+    provenance: {
+      'funds.other.annualBudget': { page: 1, line: null, row: 6, col: 3, box: [300, 200, 350, 212], method: 'ocr', confidence: 0.93 },
+      'funds.total.executed': { page: 1, line: null, row: 3, col: 4, box: [350, 160, 420, 172], method: 'ocr', confidence: 0.41 },
+      projectName: { page: 1, line: null, row: 0, col: 1, box: [80, 92, 160, 100], method: 'ocr', confidence: 0.95 },
+    },
+  });
+
+  it('reports an unsure value and a digit whose look-alike makes a failing sum pass, changing neither', () => {
+    const r = record();
+    r.findings = runChecks(r, { gradeBands: null });
+    expect(r.findings.map((f) => `${f.rule} ${f.field} ${f.found}`)).toEqual(['funds.sum funds.total.annualBudget 394000.00']);
+    const doubtful = flagDoubtfulOcr(r, { gradeBands: null });
+    expect(doubtful.map(({ rule, severity, field, expected, found }) => ({ rule, severity, field, expected, found }))).toEqual([
+      { rule: 'ocr.doubtful', severity: 'warning', field: 'funds.other.annualBudget', expected: '0', found: '8' },
+      { rule: 'ocr.doubtful', severity: 'warning', field: 'funds.total.executed', expected: null, found: '371129.24' },
+    ]);
+    expect(doubtful[1]!.message).toContain('confidence 0.41');
+    expect(r.funds!.other!.annualBudget).toBe('8');
+  });
+
+  it('lists one-digit look-alikes without inventing leading zeros', () => {
+    expect(lookalikeReadings('18')).toEqual(['78', '48', '10', '13', '16', '19', '15']);
+  });
+});

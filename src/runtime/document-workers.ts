@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { JixiaoError, type ErrorCode } from '../errors.js';
+import { JixiaoError, type ErrorCode, type ErrorContext } from '../errors.js';
 import { Record } from '../schema/record.js';
 import type { ParseLimits } from './parse-workbook.js';
 
@@ -57,13 +57,14 @@ export class DocumentWorkers {
           resolve({ ok: false, error: new JixiaoError(code, message, context) });
         };
         const timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: no result within ${this.limits.timeoutMs} ms`), this.limits.timeoutMs);
-        const onMessage = (m: { id: number; ok: boolean; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; kind: string | null } }) => {
+        const onMessage = (m: { id: number; ok: boolean; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; context: ErrorContext } }) => {
           if (m.id !== id) return;
           cleanup();
           slot.done++;
           if (slot.done >= this.limits.recycleAfter || m.heapUsed > this.limits.recycleHeapMb * 1024 * 1024) this.replace(slot);
           if (!m.ok) {
-            resolve({ ok: false, error: new JixiaoError(m.error!.code, m.error!.message, { ...context, ...(m.error!.kind ? { kind: m.error!.kind } : {}) }) });
+            // A JixiaoError rebuilt on this side of the thread, with the context it had there.
+            resolve({ ok: false, error: new JixiaoError(m.error!.code, m.error!.message, { ...context, ...m.error!.context }) });
             return;
           }
           try {

@@ -103,9 +103,11 @@ export class DocumentWorkers {
 
   private spawn(): Worker {
     const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxHeapMb };
-    if (!FROM_SOURCES) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits });
+    // No inherited execArgv: a parent run under a loader (tsx) would load it again in every worker,
+    // with source maps for pdf.js (about 100 MB a worker); from the sources the bootstrap loads tsx itself.
+    if (!FROM_SOURCES) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits, execArgv: [] });
     const entry = new URL('./extract-worker.ts', import.meta.url).href;
-    return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { workerData: { entry }, resourceLimits });
+    return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { workerData: { entry }, resourceLimits, execArgv: [] });
   }
 
   private acquire(): Promise<Slot> {

@@ -13,7 +13,7 @@ export interface WorkerLimits {
   recycleHeapMb: number;
 }
 
-export const DEFAULT_WORKER_LIMITS: WorkerLimits = Object.freeze({ timeoutMs: 120_000, maxHeapMb: 1024, recycleAfter: 100, recycleHeapMb: 256 });
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = Object.freeze({ timeoutMs: 120_000, maxHeapMb: 1024, recycleAfter: 1000, recycleHeapMb: 256 });
 
 export type WorkerOutcome =
   | { ok: true; kind: string; records: Record[]; pagesNeedingOcr: number[]; pageCount: number | null }

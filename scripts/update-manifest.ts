@@ -105,6 +105,10 @@ const EDGE: Record<string, { error?: string; golden?: string }> = {
   'user-password.pdf': { error: 'PDF_ENCRYPTED' },
   'owner-password.pdf': { golden: 'golden/putuo-2024-goal-declaration.jsonl' },
   'truncated.pdf': { error: 'PDF_CORRUPT' },
+  // Page 1 of the Putuo ruled PDF, altered: each must still give that page's one form.
+  'script.pdf': {},
+  'huge-page.pdf': {},
+  'broken-xref.pdf': {},
 };
 for (const [name, expect] of Object.entries(EDGE)) {
   const file = `pdf/edge/${name}`;
@@ -125,6 +129,22 @@ for (const [name, error] of Object.entries(HOSTILE)) {
   if (!existsSync(join(FIXTURES_DIR, file))) continue;
   const kind = name.endsWith('.xls') ? 'html' : 'xlsx';
   entries.push({ id: name, file, sha256: sha256(file), kind, golden: null, error, origin: 'hostile input made by scripts/make-hostile-fixtures.ts' });
+}
+// The rest of the bad-input matrix (scripts/make-bad-input-fixtures.ts): kind as told from the bytes,
+// and the code each must fail with; the text cases are seeds re-encoded (no golden here: the accuracy
+// benchmark re-encodes the seeds itself).
+const BAD_INPUT: Record<string, { kind: FixtureEntry['kind']; error?: string }> = {
+  'empty.pdf': { kind: 'empty', error: 'EMPTY_INPUT' },
+  'workbook-named.pdf': { kind: 'xlsx' },
+  'html-error-page.pdf': { kind: 'html', error: 'NO_FORMS_FOUND' },
+  'gb18030.txt': { kind: 'text' },
+  'gb18030-copy.txt': { kind: 'text' },
+  'utf16-bom.txt': { kind: 'text' },
+};
+for (const [name, { kind, error }] of Object.entries(BAD_INPUT)) {
+  const file = `bad-input/${name}`;
+  if (!existsSync(join(FIXTURES_DIR, file))) continue;
+  entries.push({ id: `bad-input/${name}`, file, sha256: sha256(file), kind, golden: null, ...(error ? { error } : {}), origin: 'bad input made by scripts/make-bad-input-fixtures.ts' });
 }
 writeFileSync(join(FIXTURES_DIR, 'manifest.json'), JSON.stringify(entries, null, 2) + '\n');
 console.log(`fixtures/manifest.json: ${entries.length} fixtures`);

@@ -28,6 +28,11 @@ function isEncryptedOoxml(bytes: Uint8Array): boolean {
   return Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 }
 
+/** HTML with no `<table>` (a portal's error or login page) holds no form; SheetJS would call it a broken workbook. */
+function hasHtmlTable(bytes: Uint8Array): boolean {
+  return /<table[\s>]/i.test(Buffer.from(bytes).toString('latin1').replace(/\0/g, ''));
+}
+
 export interface ExtractOptions {
   /** Form families to look for; defaults to every family in pipelines/. */
   definitions?: readonly FormDefinition[];
@@ -127,6 +132,7 @@ async function readTables(
       }
       return sheets();
     case 'html':
+      if (!hasHtmlTable(source.bytes)) throw new JixiaoError('NO_FORMS_FOUND', `no performance form found in ${source.file} (an HTML page without a table)`, { ...context, stage: 'forms' });
       // HTML tables (often served as .xls) are read by the same parser, in the same worker.
       return sheets(true);
     case 'pdf': {

@@ -8,7 +8,8 @@ export interface FixtureEntry {
   /** Path relative to fixtures/. */
   file: string;
   sha256: string;
-  kind: 'text' | 'pdf' | 'xlsx' | 'xls' | 'html';
+  /** As told from the bytes (`empty` for a zero-byte file). */
+  kind: 'text' | 'pdf' | 'xlsx' | 'xls' | 'html' | 'empty';
   /** Golden JSONL relative to fixtures/, or null. */
   golden: string | null;
   /** For inputs that must fail: the JixiaoError code expected. */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { JixiaoError, type ErrorCode } from '../errors.js';
+import { JixiaoError, type ErrorCode, type ErrorContext } from '../errors.js';
 import { Record } from '../schema/record.js';
 import type { ParseLimits } from './parse-workbook.js';
 
@@ -13,7 +13,7 @@ export interface WorkerLimits {
   recycleHeapMb: number;
 }
 
-export const DEFAULT_WORKER_LIMITS: WorkerLimits = Object.freeze({ timeoutMs: 120_000, maxHeapMb: 1024, recycleAfter: 100, recycleHeapMb: 256 });
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = Object.freeze({ timeoutMs: 120_000, maxHeapMb: 1024, recycleAfter: 1000, recycleHeapMb: 256 });
 
 export type WorkerOutcome =
   | { ok: true; kind: string; records: Record[]; pagesNeedingOcr: number[]; pageCount: number | null }
@@ -57,13 +57,14 @@ export class DocumentWorkers {
           resolve({ ok: false, error: new JixiaoError(code, message, context) });
         };
         const timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: no result within ${this.limits.timeoutMs} ms`), this.limits.timeoutMs);
-        const onMessage = (m: { id: number; ok: boolean; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; kind: string | null } }) => {
+        const onMessage = (m: { id: number; ok: boolean; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; context: ErrorContext } }) => {
           if (m.id !== id) return;
           cleanup();
           slot.done++;
           if (slot.done >= this.limits.recycleAfter || m.heapUsed > this.limits.recycleHeapMb * 1024 * 1024) this.replace(slot);
           if (!m.ok) {
-            resolve({ ok: false, error: new JixiaoError(m.error!.code, m.error!.message, { ...context, ...(m.error!.kind ? { kind: m.error!.kind } : {}) }) });
+            // A JixiaoError rebuilt on this side of the thread, with the context it had there.
+            resolve({ ok: false, error: new JixiaoError(m.error!.code, m.error!.message, { ...context, ...m.error!.context }) });
             return;
           }
           try {
@@ -102,9 +103,11 @@ export class DocumentWorkers {
 
   private spawn(): Worker {
     const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxHeapMb };
-    if (!FROM_SOURCES) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits });
+    // No inherited execArgv: a parent run under a loader (tsx) would load it again in every worker,
+    // with source maps for pdf.js (about 100 MB a worker); from the sources the bootstrap loads tsx itself.
+    if (!FROM_SOURCES) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits, execArgv: [] });
     const entry = new URL('./extract-worker.ts', import.meta.url).href;
-    return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { workerData: { entry }, resourceLimits });
+    return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { workerData: { entry }, resourceLimits, execArgv: [] });
   }
 
   private acquire(): Promise<Slot> {

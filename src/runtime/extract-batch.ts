@@ -1,13 +1,20 @@
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
-import { extractFile, type ExtractOptions, type ExtractResult } from '../extract.js';
+import type { ExtractResult } from '../extract.js';
 import { JixiaoError, toJixiaoError } from '../errors.js';
+import { readSource } from '../ingest/read-source.js';
+import { DEFAULT_WORKER_LIMITS, DocumentWorkers, type WorkerLimits } from './document-workers.js';
+import type { ParseLimits } from './parse-workbook.js';
 
 export type FileOutcome = { path: string; result: ExtractResult } | { path: string; error: JixiaoError };
 
-export interface BatchOptions extends ExtractOptions {
-  /** Files read at once; defaults to the number of cores. */
+export interface BatchOptions {
+  /** Files read at once (one extraction worker each); defaults to the number of cores. */
   concurrency?: number;
+  /** Time and heap limits of the spreadsheet parser's worker. */
+  limits?: Partial<ParseLimits>;
+  /** Time and heap limits of each document's extraction worker (as in `ingest`). */
+  workerLimits?: Partial<WorkerLimits>;
   /** Called once per file as it finishes, in completion order. */
   onProgress?: (done: number, total: number, outcome: FileOutcome) => void;
   /** Called with each outcome in input order, as soon as all earlier files are done. */
@@ -15,7 +22,9 @@ export interface BatchOptions extends ExtractOptions {
 }
 
 /**
- * Extracts many files with bounded concurrency. A file that fails becomes an error outcome and the
+ * Extracts many files with bounded concurrency. Each document is extracted in a pooled worker
+ * thread under a time and heap limit (the same pool as `ingest`): a hang becomes PARSE_TIMEOUT, a
+ * bomb INPUT_TOO_LARGE, for that file only. A file that fails becomes an error outcome and the
  * batch goes on; outcomes are delivered in input order so output is deterministic.
  */
 export async function extractBatch(paths: readonly string[], options: BatchOptions = {}): Promise<FileOutcome[]> {
@@ -23,6 +32,7 @@ export async function extractBatch(paths: readonly string[], options: BatchOptio
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new TypeError(`Expected \`concurrency\` to be a positive integer, got \`${concurrency}\` (${typeof concurrency})`);
   }
+  const workers = new DocumentWorkers(Math.min(concurrency, Math.max(1, paths.length)), { ...DEFAULT_WORKER_LIMITS, ...options.workerLimits }, options.limits);
   const queue = new PQueue({ concurrency });
   const outcomes: Array<FileOutcome | undefined> = new Array(paths.length);
   let done = 0;
@@ -37,21 +47,37 @@ export async function extractBatch(paths: readonly string[], options: BatchOptio
     });
     return delivering;
   };
-  await Promise.all(
-    paths.map((path, k) =>
-      queue.add(async () => {
-        let outcome: FileOutcome;
-        try {
-          outcome = { path, result: await extractFile(path, options) };
-        } catch (err) {
-          outcome = { path, error: toJixiaoError(err, { file: path }) };
-        }
-        outcomes[k] = outcome;
-        options.onProgress?.(++done, paths.length, outcome);
-        await deliver();
-      }),
-    ),
-  );
-  await delivering;
+  const extractOne = async (path: string): Promise<FileOutcome> => {
+    let source;
+    try {
+      source = await readSource(path);
+    } catch (err) {
+      return { path, error: toJixiaoError(err, { file: path, stage: 'ingest' }) };
+    }
+    const result = await workers.run(source.bytes, source.file);
+    if (!result.ok) return { path, error: result.error };
+    const { kind, records, pagesNeedingOcr, pageCount } = result;
+    return { path, result: { file: source.file, sha256: source.sha256, kind: kind as ExtractResult['kind'], records, pagesNeedingOcr, pageCount } };
+  };
+  try {
+    await Promise.all(
+      paths.map((path, k) =>
+        queue.add(async () => {
+          let outcome: FileOutcome;
+          try {
+            outcome = await extractOne(path);
+          } catch (err) {
+            outcome = { path, error: toJixiaoError(err, { file: path }) };
+          }
+          outcomes[k] = outcome;
+          options.onProgress?.(++done, paths.length, outcome);
+          await deliver();
+        }),
+      ),
+    );
+    await delivering;
+  } finally {
+    await workers.close();
+  }
   return outcomes as FileOutcome[];
 }

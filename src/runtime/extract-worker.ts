@@ -3,6 +3,7 @@
  * away: a document that hangs, crashes the parser or exhausts memory takes only this thread down.
  */
 import { parentPort } from 'node:worker_threads';
+import type { ErrorContext } from '../errors.js';
 import { extract } from '../extract.js';
 import type { ParseLimits } from './parse-workbook.js';
 
@@ -26,11 +27,12 @@ parentPort!.on('message', async ({ id, bytes, file, limits }: Task) => {
       heapUsed: process.memoryUsage().heapUsed,
     });
   } catch (err) {
-    const e = err as { code?: string; message?: string; context?: { kind?: string } };
+    const e = err as { code?: string; message?: string; context?: ErrorContext };
     parentPort!.postMessage({
       id,
       ok: false,
-      error: { code: e?.code ?? 'INTERNAL', message: String(e?.message ?? err), kind: e?.context?.kind ?? null },
+      // The context is plain data (file, kind, page, stage): it crosses as is.
+      error: { code: e?.code ?? 'INTERNAL', message: String(e?.message ?? err), context: { ...e?.context } },
       heapUsed: process.memoryUsage().heapUsed,
     });
   }

@@ -5,6 +5,7 @@ import { toJixiaoError } from '../errors.js';
 import { readSource } from '../ingest/read-source.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import { DEFAULT_WORKER_LIMITS, DocumentWorkers, type WorkerLimits } from './document-workers.js';
+import type { ParseLimits } from './parse-workbook.js';
 
 export interface IngestOptions {
   /** The archive file (SQLite); created when missing. */
@@ -14,6 +15,8 @@ export interface IngestOptions {
   /** Documents extracted at once (one worker each); defaults to the number of cores. */
   concurrency?: number;
   limits?: Partial<WorkerLimits>;
+  /** Time and heap limits of the spreadsheet parser's worker. */
+  parseLimits?: Partial<ParseLimits>;
   /** Called after each file with the running totals. */
   onProgress?: (progress: IngestProgress) => void;
   /** Called for each file that could not be read or extracted. */
@@ -41,7 +44,7 @@ export interface IngestProgress {
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
   const concurrency = options.concurrency ?? Math.max(1, availableParallelism());
   const archive = new Archive(options.db, options.extractorVersion ?? EXTRACTOR_VERSION);
-  const workers = new DocumentWorkers(concurrency, { ...DEFAULT_WORKER_LIMITS, ...options.limits });
+  const workers = new DocumentWorkers(concurrency, { ...DEFAULT_WORKER_LIMITS, ...options.limits }, options.parseLimits);
   const progress: IngestProgress = { files: paths.length, done: 0, skipped: 0, failed: 0, pages: 0, forms: 0, findings: 0, startedAt: Date.now() };
   const inFlight = new Map<string, Promise<void>>();
   // Reading is cheap and bounded; extraction is the expensive stage, one document per worker.

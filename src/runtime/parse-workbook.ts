@@ -18,10 +18,55 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({ timeoutMs: 20_000, maxHeapMb: 768 });
 
+/** A parser thread is retired after this many workbooks, or when its heap has grown past this. */
+const RETIRE_AFTER = 200;
+const RETIRE_HEAP_BYTES = 128 * 1024 * 1024;
+/** Idle parser threads kept for reuse (per thread that parses workbooks). */
+const MAX_IDLE = 1;
+
+interface ParserThread {
+  worker: Worker;
+  maxHeapMb: number;
+  parsed: number;
+}
+
+const idle: ParserThread[] = [];
+
+function takeThread(maxHeapMb: number): ParserThread {
+  const k = idle.findIndex((t) => t.maxHeapMb === maxHeapMb);
+  if (k >= 0) {
+    const [thread] = idle.splice(k, 1);
+    thread!.worker.ref();
+    return thread!;
+  }
+  // No inherited execArgv: a parent run under a loader (tsx) or with source maps would hand them to
+  // a thread that needs neither, at a cost in start-up time and memory.
+  const worker = new Worker(new URL('./xlsx-worker.js', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    execArgv: [],
+    stdout: true,
+    stderr: true,
+  });
+  return { worker, maxHeapMb, parsed: 0 };
+}
+
+/** A thread whose last workbook went well is kept (unreferenced, so it holds no process open). */
+function giveBack(thread: ParserThread, heapUsed: number): void {
+  if (thread.parsed >= RETIRE_AFTER || heapUsed > RETIRE_HEAP_BYTES || idle.length >= MAX_IDLE) {
+    void thread.worker.terminate();
+    return;
+  }
+  thread.worker.unref();
+  idle.push(thread);
+}
+
+let nextId = 0;
+
 /**
- * Parses a workbook in a disposable worker thread with a time and heap limit. Whatever the file
- * does to the parser (hang, pollute prototypes, exhaust memory) happens in that thread, which is
- * always terminated; the caller gets sheets or a coded JixiaoError.
+ * Parses a workbook in a worker thread with a time and heap limit. Whatever the file does to the
+ * parser (hang, pollute prototypes, exhaust memory) happens in that thread, which is then
+ * terminated; the caller gets sheets or a coded JixiaoError. A thread is reused for the next
+ * workbook only after a parse that left its built-in prototypes exactly as they were.
  */
 export function parseWorkbook(
   bytes: Uint8Array,
@@ -30,42 +75,46 @@ export function parseWorkbook(
   options: { raw?: boolean } = {},
 ): Promise<ParsedSheet[]> {
   const context = { file, stage: 'extract' as const };
+  const thread = takeThread(limits.maxHeapMb);
+  const { worker } = thread;
+  const id = nextId++;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./xlsx-worker.js', import.meta.url), {
-      workerData: { bytes, raw: options.raw ?? false },
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-      stdout: true,
-      stderr: true,
-    });
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (keep: boolean, heapUsed: number, fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) giveBack(thread, heapUsed);
+      else void worker.terminate();
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new JixiaoError('PARSE_TIMEOUT', `${file}: the spreadsheet parser did not finish within ${limits.timeoutMs} ms`, context))),
+      () => finish(false, 0, () => reject(new JixiaoError('PARSE_TIMEOUT', `${file}: the spreadsheet parser did not finish within ${limits.timeoutMs} ms`, context))),
       limits.timeoutMs,
     );
-    worker.on('message', (message: { ok: true; sheets: ParsedSheet[] } | { ok: false; message: string; hostile?: boolean }) =>
-      finish(() => {
-        if (message.ok) resolve(message.sheets);
-        else if (message.hostile) reject(new JixiaoError('HOSTILE_INPUT', `${file}: refused, ${message.message}`, context));
-        else reject(classify(message.message, file));
-      }),
-    );
-    worker.on('error', (err: Error & { code?: string }) =>
-      finish(() =>
+    const onMessage = (message: { id: number; heapUsed: number } & ({ ok: true; sheets: ParsedSheet[] } | { ok: false; message: string; hostile?: boolean })) => {
+      if (message.id !== id) return;
+      thread.parsed++;
+      if (message.ok) finish(true, message.heapUsed, () => resolve(message.sheets));
+      else if (message.hostile) finish(false, 0, () => reject(new JixiaoError('HOSTILE_INPUT', `${file}: refused, ${message.message}`, context)));
+      else finish(true, message.heapUsed, () => reject(classify(message.message, file)));
+    };
+    const onError = (err: Error & { code?: string }) =>
+      finish(false, 0, () =>
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new JixiaoError('INPUT_TOO_LARGE', `${file}: the spreadsheet needs more than ${limits.maxHeapMb} MiB to parse`, context, { cause: err })
             : classify(err.message, file),
         ),
-      ),
-    );
-    worker.on('exit', (code) => finish(() => reject(new JixiaoError('XLSX_CORRUPT', `${file}: the spreadsheet parser stopped (exit ${code})`, context))));
+      );
+    const onExit = (code: number) => finish(false, 0, () => reject(new JixiaoError('XLSX_CORRUPT', `${file}: the spreadsheet parser stopped (exit ${code})`, context)));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id, bytes, raw: options.raw ?? false });
   });
 }
 

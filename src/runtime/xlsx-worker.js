@@ -1,20 +1,28 @@
-// Parses one workbook in a disposable worker thread, so that SheetJS 0.18.5's known problems
-// (prototype pollution through a comment ref, ReDoS on `<!--`) stay in a thread that is thrown away.
+// Parses workbooks in a worker thread, so that SheetJS 0.18.5's known problems (prototype pollution
+// through a comment ref, ReDoS on `<!--`) stay in a thread that can be thrown away. The thread is
+// reused for the next workbook only while its realm is untouched: after every parse the built-in
+// prototypes are compared with the snapshot taken before the first one (names, values, accessors),
+// and a workbook that changed anything is refused as hostile and the thread terminated by the parent.
 // Plain JavaScript: it runs the same under tsx, vitest and the built package.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import XLSX from 'xlsx';
 
-const { bytes, raw } = workerData;
-// Built-in prototypes before parsing: a workbook that changes them is hostile, and nothing read
-// in a polluted realm is trusted.
 const PROTOTYPES = { Object: Object.prototype, Array: Array.prototype, String: String.prototype, Function: Function.prototype };
-const before = Object.fromEntries(Object.entries(PROTOTYPES).map(([name, proto]) => [name, Object.getOwnPropertyNames(proto).join(',')]));
+/** Every own property of each prototype, with its value or accessors, as first seen. */
+const snapshot = (proto) => new Map(Reflect.ownKeys(proto).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)]));
+const before = Object.fromEntries(Object.entries(PROTOTYPES).map(([name, proto]) => [name, snapshot(proto)]));
+const same = (a, b) => a && b && a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
 function tampered() {
-  return Object.entries(PROTOTYPES)
-    .filter(([name, proto]) => Object.getOwnPropertyNames(proto).join(',') !== before[name])
-    .map(([name, proto]) => `${name}.prototype.${Object.getOwnPropertyNames(proto).filter((p) => !before[name].split(',').includes(p)).join('/') || '?'}`);
+  const changes = [];
+  for (const [name, proto] of Object.entries(PROTOTYPES)) {
+    const now = snapshot(proto);
+    const keys = new Set([...before[name].keys(), ...now.keys()]);
+    for (const key of keys) if (!same(before[name].get(key), now.get(key))) changes.push(`${name}.prototype.${String(key)}`);
+  }
+  return changes;
 }
-try {
+
+function parse(bytes, raw) {
   const workbook = XLSX.read(bytes, {
     type: 'buffer',
     cellFormula: false,
@@ -27,7 +35,7 @@ try {
     // HTML tables: keep the text as displayed instead of re-reading it as numbers.
     raw: Boolean(raw),
   });
-  const sheets = workbook.SheetNames.map((name) => {
+  return workbook.SheetNames.map((name) => {
     const sheet = workbook.Sheets[name];
     const cells = [];
     for (const address of Object.keys(sheet)) {
@@ -44,11 +52,17 @@ try {
     const hidden = workbook.Workbook?.Sheets?.find((s) => s.name === name)?.Hidden ?? 0;
     return { name, cells, merges, hidden };
   });
-  const polluted = tampered();
-  if (polluted.length) parentPort.postMessage({ ok: false, hostile: true, message: `parsing it modified ${polluted.join(', ')}` });
-  else parentPort.postMessage({ ok: true, sheets });
-} catch (err) {
-  const polluted = tampered();
-  if (polluted.length) parentPort.postMessage({ ok: false, hostile: true, message: `parsing it modified ${polluted.join(', ')}` });
-  else parentPort.postMessage({ ok: false, message: String(err && err.message ? err.message : err) });
 }
+
+parentPort.on('message', ({ id, bytes, raw }) => {
+  let reply;
+  try {
+    reply = { ok: true, sheets: parse(bytes, raw) };
+  } catch (err) {
+    reply = { ok: false, message: String(err && err.message ? err.message : err) };
+  }
+  // Nothing read in a polluted realm is used.
+  const polluted = tampered();
+  if (polluted.length) reply = { ok: false, hostile: true, message: `parsing it modified ${polluted.join(', ')}` };
+  parentPort.postMessage({ id, ...reply, heapUsed: process.memoryUsage().heapUsed });
+});

@@ -42,6 +42,16 @@ describe('hostile spreadsheets', () => {
     ]);
   });
 
+  it('a parser thread left polluted is not reused: the next workbook is read normally', async () => {
+    const seed = join(FIXTURES_DIR, 'rendered', 'putuo-2024-goal-declaration.xlsx');
+    const codes = [];
+    for (const file of [join(FIXTURES_DIR, 'hostile', 'proto-comment.xlsx'), seed, seed]) {
+      codes.push(await extractFile(file).then((r) => r.records.length, (e: JixiaoError) => e.code));
+    }
+    // A reused polluted thread would refuse the seed too (its prototypes differ from the snapshot).
+    expect(codes).toEqual(['HOSTILE_INPUT', 8, 8]);
+  });
+
   it('control: the __proto__ fixture does pollute a parser run in the main thread', async () => {
     // Proves the fixture is really hostile, in a throwaway process.
     const script = `const X=require('xlsx');X.read(require('fs').readFileSync(${JSON.stringify(join(FIXTURES_DIR, 'hostile', 'proto-comment.xlsx'))}),{type:'buffer'});process.stdout.write(String(Array.isArray(({}).c)))`;

@@ -43,6 +43,8 @@ export interface ExtractOptions {
    * thread's shared pool), or false to report such pages instead of reading them.
    */
   ocr?: TesseractPool | false;
+  /** Called after each page read by OCR (OCR is slow: callers show progress or keep a watchdog fed). */
+  onOcrPage?: (page: number) => void;
 }
 
 export interface ExtractResult {
@@ -78,7 +80,7 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
   const context = { file: source.file, kind: source.kind };
   try {
     const definitions = options.definitions ?? FORM_DEFINITIONS;
-    const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr);
+    const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr, options.onOcrPage);
     const { pagesNeedingOcr, pagesOcr, pageCount } = read;
     const tables = pagesOcr.length ? mendLabels(read.tables, labelLexicon(definitions)) : read.tables;
     const rows = tablesToRows(tables);
@@ -111,6 +113,7 @@ async function readTables(
   source: Source,
   limits: ParseLimits,
   ocr: TesseractPool | false | undefined,
+  onOcrPage?: (page: number) => void,
 ): Promise<{ tables: Table[]; pagesNeedingOcr: number[]; pagesOcr: number[]; pageCount: number | null }> {
   const context = { file: source.file, stage: 'extract' as const };
   const only = (tables: Table[], pageCount: number | null = null) => ({ tables, pagesNeedingOcr: [], pagesOcr: [], pageCount });
@@ -142,7 +145,7 @@ async function readTables(
         return { tables: layoutDocument(pages).stream, pagesNeedingOcr: unreadable, pagesOcr: [], pageCount: pages.length };
       }
       // Pages without a usable text layer are rendered and read by OCR; the others keep their text.
-      const read = await ocrDocument(source.bytes, source.file, unreadable, { pool: ocr ?? sharedPool() });
+      const read = await ocrDocument(source.bytes, source.file, unreadable, { pool: ocr ?? sharedPool(), onPage: (page) => onOcrPage?.(page) });
       const byPage = new Map(read.pages.map((p) => [p.page, p]));
       const merged = pages.map((p) => byPage.get(p.page) ?? p);
       return { tables: finishOcrTables(layoutDocument(merged).stream, read), pagesNeedingOcr: [], pagesOcr: unreadable, pageCount: pages.length };

@@ -16,7 +16,7 @@ export interface WorkerLimits {
 export const DEFAULT_WORKER_LIMITS: WorkerLimits = Object.freeze({ timeoutMs: 120_000, maxHeapMb: 1024, recycleAfter: 1000, recycleHeapMb: 256 });
 
 export type WorkerOutcome =
-  | { ok: true; kind: string; records: Record[]; pagesNeedingOcr: number[]; pageCount: number | null }
+  | { ok: true; kind: string; records: Record[]; pagesNeedingOcr: number[]; pagesOcr: number[]; pageCount: number | null }
   | { ok: false; error: JixiaoError };
 
 interface Slot {
@@ -56,9 +56,16 @@ export class DocumentWorkers {
           this.replace(slot);
           resolve({ ok: false, error: new JixiaoError(code, message, context) });
         };
-        const timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: no result within ${this.limits.timeoutMs} ms`), this.limits.timeoutMs);
-        const onMessage = (m: { id: number; ok: boolean; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; context: ErrorContext } }) => {
+        const expire = () => fail('PARSE_TIMEOUT', `${file}: no progress within ${this.limits.timeoutMs} ms`);
+        let timer = setTimeout(expire, this.limits.timeoutMs);
+        const onMessage = (m: { id: number; ok: boolean; progress?: number; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pagesOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; context: ErrorContext } }) => {
           if (m.id !== id) return;
+          if (m.progress !== undefined) {
+            // A page read by OCR: the time limit starts again (a long scan is slow, not stuck).
+            clearTimeout(timer);
+            timer = setTimeout(expire, this.limits.timeoutMs);
+            return;
+          }
           cleanup();
           slot.done++;
           if (slot.done >= this.limits.recycleAfter || m.heapUsed > this.limits.recycleHeapMb * 1024 * 1024) this.replace(slot);
@@ -69,7 +76,7 @@ export class DocumentWorkers {
           }
           try {
             // Records crossed a thread: validate them again on this side.
-            resolve({ ok: true, kind: m.kind!, records: m.records!.map((r) => Record.parse(r)), pagesNeedingOcr: m.pagesNeedingOcr!, pageCount: m.pageCount ?? null });
+            resolve({ ok: true, kind: m.kind!, records: m.records!.map((r) => Record.parse(r)), pagesNeedingOcr: m.pagesNeedingOcr!, pagesOcr: m.pagesOcr ?? [], pageCount: m.pageCount ?? null });
           } catch (err) {
             resolve({ ok: false, error: new JixiaoError('INTERNAL', `${file}: a record failed validation: ${(err as Error).message}`, context) });
           }

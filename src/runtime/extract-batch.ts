@@ -56,8 +56,8 @@ export async function extractBatch(paths: readonly string[], options: BatchOptio
     }
     const result = await workers.run(source.bytes, source.file);
     if (!result.ok) return { path, error: result.error };
-    const { kind, records, pagesNeedingOcr, pageCount } = result;
-    return { path, result: { file: source.file, sha256: source.sha256, kind: kind as ExtractResult['kind'], records, pagesNeedingOcr, pageCount } };
+    const { kind, records, pagesNeedingOcr, pagesOcr, pageCount } = result;
+    return { path, result: { file: source.file, sha256: source.sha256, kind: kind as ExtractResult['kind'], records, pagesNeedingOcr, pagesOcr, pageCount } };
   };
   try {
     await Promise.all(

@@ -16,13 +16,15 @@ interface Task {
 
 parentPort!.on('message', async ({ id, bytes, file, limits }: Task) => {
   try {
-    const result = await extract(bytes, file, { limits });
+    // Each OCR page tells the pool the document is still moving (its time limit is per step, not per document).
+    const result = await extract(bytes, file, { limits, onOcrPage: (page) => parentPort!.postMessage({ id, progress: page }) });
     parentPort!.postMessage({
       id,
       ok: true,
       kind: result.kind,
       records: result.records,
       pagesNeedingOcr: result.pagesNeedingOcr,
+      pagesOcr: result.pagesOcr,
       pageCount: result.pageCount,
       heapUsed: process.memoryUsage().heapUsed,
     });

@@ -26,13 +26,14 @@ interface LineCell {
 /**
  * Text outside ruled tables. Lines whose boxes overlap vertically are one printed row (a wrapped
  * cell's lines sit around the single-line cells beside it); within a row, runs that overlap
- * horizontally, or lie closer than half a font size on a line, are one cell. Runs of rows with
+ * horizontally, or lie closer than half a font size on a line, are one cell (so are the evenly spaced
+ * words of a justified line, see joinJustified). Runs of rows with
  * several cells become whitespace-aligned tables whose columns are the bands where cells overlap
  * horizontally; other rows (titles, label/value pairs, footers) are kept with their cells in order.
  */
 export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[] {
   const rowRuns = logicalRows(groupLines(runs));
-  const lines = rowRuns.map((row) => splitRow(row));
+  const lines = rowRuns.map((row) => joinJustified(splitRow(row)));
   const blocks: TextBlock[] = [];
   let k = 0;
   while (k < lines.length) {
@@ -42,7 +43,7 @@ export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[
       // A row (lines that overlap or run on) may hold several printed rows: cut them (row-bands.ts).
       const block = rowRuns.slice(k, end);
       const context = block.flat();
-      blocks.push(alignedBlock(page, block.flatMap((row) => splitPrinted(row, context)).map((row) => splitRow(row))));
+      blocks.push(alignedBlock(page, block.flatMap((row) => splitPrinted(row, context)).map((row) => joinJustified(splitRow(row)))));
       k = end;
       continue;
     }
@@ -105,6 +106,36 @@ function logicalRows(lines: TextRun[][]): TextRun[][] {
     else rows.push([line]);
   }
   return rows.map((row) => row.flat()).sort((a, b) => Math.min(...a.map((r) => r.box[1])) - Math.min(...b.map((r) => r.box[1])));
+}
+
+/**
+ * Words of a justified line printed one by one: four or more cells of Latin words with equal gaps
+ * under two font sizes between them (justification spreads a line's slack evenly; table columns are
+ * not spaced like that) are one cell, so a paragraph does not read as a table.
+ */
+function joinJustified(cells: LineCell[]): LineCell[] {
+  if (cells.length < 4) return cells;
+  const out: LineCell[] = [];
+  let k = 0;
+  while (k < cells.length) {
+    let end = k + 1;
+    const size = cells[k]!.box[3] - cells[k]!.box[1];
+    const first = cells[k + 1] ? cells[k + 1]!.box[0] - cells[k]!.box[2] : Infinity;
+    const sameLine = (a: LineCell, b: LineCell) => verticalOverlap([a.box[1], a.box[3]], [b.box[1], b.box[3]]) > 0.5 * Math.min(a.box[3] - a.box[1], b.box[3] - b.box[1]);
+    while (
+      end < cells.length &&
+      first < 2 * size &&
+      Math.abs(cells[end]!.box[0] - cells[end - 1]!.box[2] - first) <= Math.max(1, 0.1 * size) &&
+      sameLine(cells[end - 1]!, cells[end]!)
+    )
+      end++;
+    const run = cells.slice(k, end);
+    if (run.length >= 4 && run.filter((c) => /[A-Za-z]/.test(c.text)).length >= 0.75 * run.length) {
+      out.push({ text: run.map((c) => c.text).join(' '), box: blockBox([run]) });
+      k = end;
+    } else out.push(cells[k++]!);
+  }
+  return out;
 }
 
 function verticalOverlap(a: readonly [number, number], b: readonly [number, number]): number {

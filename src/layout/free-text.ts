@@ -26,10 +26,11 @@ interface LineCell {
 /**
  * Text outside ruled tables. Lines whose boxes overlap vertically are one printed row (a wrapped
  * cell's lines sit around the single-line cells beside it); within a row, runs that overlap
- * horizontally, or lie closer than half a font size on a line, are one cell (so are the evenly spaced
- * words of a justified line, see joinJustified). Runs of rows with
- * several cells become whitespace-aligned tables whose columns are the bands where cells overlap
- * horizontally; other rows (titles, label/value pairs, footers) are kept with their cells in order.
+ * horizontally, or lie closer than half a font size on a line, are one cell (so are the evenly
+ * spaced words of a justified line, see joinJustified). Runs of rows with several cells become
+ * whitespace-aligned tables whose columns are the bands where cells overlap horizontally, unless
+ * they are a list or columns of running text; other rows (titles, label/value pairs, footers) are
+ * kept with their cells in order.
  */
 export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[] {
   const rowRuns = logicalRows(groupLines(runs));
@@ -43,7 +44,9 @@ export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[
       // A row (lines that overlap or run on) may hold several printed rows: cut them (row-bands.ts).
       const block = rowRuns.slice(k, end);
       const context = block.flat();
-      blocks.push(alignedBlock(page, block.flatMap((row) => splitPrinted(row, context)).map((row) => joinJustified(splitRow(row)))));
+      const aligned = alignedBlock(page, block.flatMap((row) => splitPrinted(row, context)).map((row) => joinJustified(splitRow(row))));
+      // Bulleted or numbered items and columns of running text line up like a table but are not one.
+      blocks.push(isList(aligned) || isProse(aligned) ? { ...aligned, kind: 'lines' } : aligned);
       k = end;
       continue;
     }
@@ -136,6 +139,40 @@ function joinJustified(cells: LineCell[]): LineCell[] {
     } else out.push(cells[k++]!);
   }
   return out;
+}
+
+/** A bullet, a dash, a footnote letter or a number like `1.`, `(a)`, `4.1.2`, `（一）`: what starts a list item. */
+const LIST_MARKER =
+  /^(?:|[^\p{Script=Han}\p{N}\s]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}、)$/iu;
+
+/**
+ * A list, not a table: two thirds of the rows or more are one item — a marker (see LIST_MARKER) and
+ * one cell of text after it — and no row above the items heads their columns (`序号 | 名称` makes a
+ * numbered list a table).
+ */
+function isList(block: TextBlock): boolean {
+  const rows = Array.from({ length: block.rows }, (_, r) => block.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col));
+  const item = (row: Cell[]) => row.length === 2 && LIST_MARKER.test(row[0]!.text.trim()) && /\p{L}{2}/u.test(row[1]!.text);
+  const first = rows.findIndex(item);
+  const short = (text: string) => text.trim() !== '' && !LIST_MARKER.test(text.trim()) && text.trim().split(/\s+/).length <= 3 && text.length <= 12;
+  const header = rows.slice(0, Math.max(0, first)).some((row) => row.length >= 2 && row.every((c) => short(c.text)));
+  return !header && rows.filter(item).length >= (2 / 3) * rows.length;
+}
+
+/** A line of running text: four words or more, or twenty Han characters. */
+function isSentence(text: string): boolean {
+  return text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 4 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 20;
+}
+
+/**
+ * Columns of running text (a page set in two or three columns), not a table: most cells are lines
+ * of running text, in every column that holds more than one.
+ */
+function isProse(block: TextBlock): boolean {
+  const filled = block.cells.filter((c) => c.text.trim() !== '');
+  if (filled.filter((c) => isSentence(c.text)).length < 0.6 * filled.length) return false;
+  const columns = [...new Set(filled.map((c) => c.col))].map((col) => filled.filter((c) => c.col === col));
+  return columns.every((cells) => cells.length < 2 || cells.filter((c) => isSentence(c.text)).length >= 0.5 * cells.length);
 }
 
 function verticalOverlap(a: readonly [number, number], b: readonly [number, number]): number {

@@ -33,6 +33,31 @@ describe('free text: what is not a table', () => {
     expect(blocks[0]!.cols).toBe(1);
     expect(rowTexts(blocks[0]!, 0)).toEqual([lines[0]]);
   });
+
+  it('a bulleted list is lines, not a two-column table', () => {
+    const items = ['provide all citizens with an opportunity to learn', 'promote equality in adult learning', 'reinforce teaching methods and materials'];
+    const runs = items.flatMap((text, k) => [run('•', 90, 100 + 30 * k), run(text, 108, 100 + 30 * k)]);
+    const blocks = readFreeText(1, runs);
+    expect(kinds(blocks)).toEqual(['lines']);
+    expect(rowTexts(blocks[0]!, 1)).toEqual(['•', 'promote equality in adult learning']);
+  });
+
+  it('numbered items (`1.`, `2.`, …) and section numbers are a list too', () => {
+    const runs = ['Calculate the trip distance of each trip', 'Eliminate stop-and-go and idling periods', 'Set the acceleration rate to three'].flatMap((text, k) => [
+      run(`${k + 1}.`, 90, 100 + 14 * k),
+      run(text, 108, 100 + 14 * k),
+    ]);
+    expect(kinds(readFreeText(1, runs))).toEqual(['lines']);
+  });
+
+  it('a page set in two columns of running text is lines, not a table', () => {
+    const left = ['Heart disease and stroke are the first and', 'fourth leading causes of death in the United', 'States and have been since the early years', 'of the last century in most of the states'];
+    const right = ['occlusion and stenosis of cerebral arteries', 'and myocardial infarction are the main ones', 'substantial differences were found between', 'the groups that the report compares here'];
+    const runs = left.flatMap((text, k) => [run(text, 36, 100 + 12 * k), run(right[k]!, 306, 100 + 12 * k)]);
+    const blocks = readFreeText(1, runs);
+    expect(kinds(blocks)).toEqual(['lines']);
+    expect(blocks[0]!.rows).toBe(4);
+  });
 });
 
 describe('free text: borderless tables are still tables', () => {
@@ -59,6 +84,45 @@ describe('free text: borderless tables are still tables', () => {
     const blocks = readFreeText(1, runs);
     expect(kinds(blocks)).toEqual(['aligned']);
     expect(rowTexts(blocks[0]!, 0)).toEqual(['Status', 'Sample', 'Percent', 'Weighted']);
+  });
+
+  it('a label column beside a column of long descriptions', () => {
+    const rows = [
+      ['Item', 'Description'],
+      ['Tuition', 'The cost of taking a course varies by college'],
+      ['Room and board', 'The cost of lodging and food varies by place'],
+      ['Fees', 'Fees will depend on the school you choose'],
+    ];
+    const runs = rows.flatMap((cells, r) => [run(cells[0]!, 36, 100 + 14 * r), run(cells[1]!, 140, 100 + 14 * r)]);
+    const blocks = readFreeText(1, runs);
+    expect(kinds(blocks)).toEqual(['aligned']);
+    expect(blocks[0]).toMatchObject({ rows: 4, cols: 2 });
+  });
+
+  it('a numbered column with several value columns is a table, not a list', () => {
+    const rows = [
+      ['1', 'Office rent', '120.00', '118.50'],
+      ['2', 'Travel', '35.00', '12.40'],
+      ['3', 'Training', '20.00', '19.80'],
+    ];
+    const runs = rows.flatMap((cells, r) => cells.map((text, c) => run(text, 72 + 90 * c, 100 + 14 * r)));
+    expect(kinds(readFreeText(1, runs))).toEqual(['aligned']);
+  });
+
+  it('numbered rows under a header row (`序号 | 报表名称`) are a table, not a list', () => {
+    const han = (text: string, x: number, y: number): TextRun => ({ text, box: [x, y, x + 10 * text.length, y + 10], size: 10 });
+    const rows = [
+      ['序号', '报表名称'],
+      ['一、', '收支预算总表'],
+      ['二、', '收入预算总表'],
+      ['三、', '支出预算总表'],
+    ];
+    const runs = rows.flatMap((cells, r) => [han(cells[0]!, 120, 100 + 20 * r), han(cells[1]!, 220, 100 + 20 * r)]);
+    const blocks = readFreeText(1, runs);
+    expect(kinds(blocks)).toEqual(['aligned']);
+    expect(rowTexts(blocks[0]!, 2)).toEqual(['二、', '收入预算总表']);
+    // The same items without the header row are a list.
+    expect(kinds(readFreeText(1, runs.slice(2)))).toEqual(['lines']);
   });
 
   it('a Chinese borderless form row of evenly spaced labels is not joined (Han text is not Latin words)', () => {

@@ -180,14 +180,22 @@ function verticalOverlap(a: readonly [number, number], b: readonly [number, numb
 }
 
 /**
- * A heading inside an aligned table: one cell in the first column (starting where the row above
- * starts, ending before its second cell) between rows of several cells.
+ * A heading inside an aligned table: one cell in the first column (starting near where the row
+ * above starts, ending before its second cell) between rows of several cells; up to three such rows may
+ * follow one another (a group heading over a subgroup heading).
  */
 function heading(lines: LineCell[][], k: number): boolean {
-  const [above, row, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
+  const single = (j: number) => lines[j]?.length === 1;
+  let a = k - 1;
+  while (a >= 0 && single(a) && k - a < 3) a--;
+  let b = k + 1;
+  while (b < lines.length && single(b) && b - a < 4) b++;
+  const [above, row, below] = [lines[a], lines[k]!, lines[b]];
   if (!above || !below || row.length !== 1 || above.length < 2 || below.length < 2) return false;
   const cell = row[0]!;
-  return Math.abs(cell.box[0] - above[0]!.box[0]) <= 12 && cell.box[2] < above[1]!.box[0] && cell.box[2] < below[1]!.box[0] && closeBelow(row, below);
+  // Headings may sit out to the left of indented rows (`Annual income` over `≤24,999`).
+  const indent = cell.box[0] - above[0]!.box[0];
+  return indent <= 12 && indent >= -24 && cell.box[2] < above[1]!.box[0] && cell.box[2] < below[1]!.box[0] && closeBelow(row, lines[k + 1]!);
 }
 
 function startsAligned(lines: LineCell[][], k: number): boolean {

@@ -125,6 +125,27 @@ describe('free text: borderless tables are still tables', () => {
     expect(kinds(readFreeText(1, runs.slice(2)))).toEqual(['lines']);
   });
 
+  it('group and subgroup headings between rows, even set out to the left, stay inside the table', () => {
+    const row = (label: string, x: number, y: number, values: string[]) => [run(label, x, y), ...values.map((v, c) => run(v, 250 + 60 * c, y))];
+    const runs = [
+      ...row('Characteristics', 36, 100, ['no.', '(%)']),
+      ...row('Female', 42, 116, ['1,207', '(2.4)']),
+      ...row('Male', 42, 132, ['1,170', '(1.9)']),
+      run('Sex, by race/ethnicity', 36, 148),
+      run('Male', 42, 164),
+      ...row('White', 50, 180, ['780', '(1.8)']),
+      ...row('Hispanic', 50, 196, ['155', '(2.2)']),
+      run('Annual income', 36, 212),
+      ...row('Under 25,000', 42, 228, ['1,969', '(4.0)']),
+      ...row('25,000 or more', 42, 244, ['639', '(2.1)']),
+    ];
+    const blocks = readFreeText(1, runs);
+    expect(kinds(blocks)).toEqual(['aligned']);
+    expect(blocks[0]).toMatchObject({ rows: 10, cols: 3 });
+    expect(rowTexts(blocks[0]!, 3)).toEqual(['Sex, by race/ethnicity']);
+    expect(rowTexts(blocks[0]!, 7)).toEqual(['Annual income']);
+  });
+
   it('a Chinese borderless form row of evenly spaced labels is not joined (Han text is not Latin words)', () => {
     const rows = [
       ['一级指标', '二级指标', '三级指标', '指标值'],

@@ -21,6 +21,8 @@ export interface RuledTable {
 
 /** A rule covers a cell edge when it runs along at least this share of it. */
 const COVER = 0.6;
+/** Top and bottom rules reaching this far (points) past the outer column rules make an open side. */
+const OPEN_SIDE = 6;
 /** Grid rows or columns thinner than this, holding no text, are the gap of a double rule. */
 const SLIVER = 4;
 
@@ -60,6 +62,7 @@ function buildGrid(
   let xs = clusterPositions(v.map((s) => s.at));
   let ys = clusterPositions(h.map((s) => s.at));
   if (xs.length < 2 || ys.length < 2) return null;
+  xs = openSides(xs, ys, h, allRuns);
   const inside = allRuns.filter((r) => {
     const cx = (r.box[0] + r.box[2]) / 2;
     const cy = (r.box[1] + r.box[3]) / 2;
@@ -173,6 +176,28 @@ function unruledRows(
       for (const [, s] of cells) out.push({ dir: 'h', at: y, from: xs[s.c0]!, to: xs[s.c1 + 1]! });
     }
   }
+  return out;
+}
+
+/**
+ * A table ruled across with no rules at its sides (only inner column rules): its top and bottom
+ * rules run past the outermost column rules, and the text out there (row labels, a last column) is
+ * part of the table. The ends of those rules become the grid's side edges.
+ */
+function openSides(xs: readonly number[], ys: readonly number[], h: readonly Segment[], runs: readonly TextRun[]): number[] {
+  const along = (y: number) => h.filter((s) => Math.abs(s.at - y) <= 2);
+  const [top, bottom] = [along(ys[0]!), along(ys[ys.length - 1]!)];
+  if (!top.length || !bottom.length) return [...xs];
+  const left = Math.max(Math.min(...top.map((s) => s.from)), Math.min(...bottom.map((s) => s.from)));
+  const right = Math.min(Math.max(...top.map((s) => s.to)), Math.max(...bottom.map((s) => s.to)));
+  const textIn = (x0: number, x1: number) =>
+    runs.some((r) => {
+      const [cx, cy] = [(r.box[0] + r.box[2]) / 2, (r.box[1] + r.box[3]) / 2];
+      return cx > x0 && cx < x1 && cy > ys[0]! && cy < ys[ys.length - 1]!;
+    });
+  const out = [...xs];
+  if (left < out[0]! - OPEN_SIDE && textIn(left, out[0]!)) out.unshift(left);
+  if (right > out[out.length - 1]! + OPEN_SIDE && textIn(out[out.length - 1]!, right)) out.push(right);
   return out;
 }
 

@@ -13,7 +13,7 @@ export interface RuledTable {
   runs: Set<TextRun>;
   /** True when some cell holds text in several columns: the rules are only a frame. */
   underRuled: boolean;
-  /** True when most cells are empty: a chart's gridlines or a drawn frame, not a table. */
+  /** True when most cells (or nine slots in ten of the grid) are empty: a chart's gridlines or a drawn frame, not a table. */
   sparse: boolean;
   /** Inner horizontal rules (y) running along three quarters of the table's width or more. */
   rules: number[];
@@ -133,7 +133,9 @@ function buildGrid(
     groupLines(group).some((line) => line.some((run, k) => k > 0 && run.box[0] - line[k - 1]!.box[2] > 2.5 * run.size)),
   );
   const filled = cells.filter((c) => c.text.trim() !== '').length;
-  const sparse = cells.length >= 6 && filled < 0.25 * cells.length;
+  // Counted against the grid's slots too: a chart's frame merges its empty gridded slots into few
+  // cells (a frame around columns of text, read as a whitespace table, is not counted so).
+  const sparse = (cells.length >= 6 && filled < 0.25 * cells.length) || (!underRuled && filled < 0.1 * rows * cols);
   const width = xs[xs.length - 1]! - xs[0]!;
   const rules = ys.slice(1, -1).filter((y) => h.filter((s) => Math.abs(s.at - y) <= 2).reduce((n, s) => n + s.to - s.from, 0) >= 0.75 * width);
   return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled, sparse, rules };

@@ -40,4 +40,19 @@ describe('ruled tables', () => {
     expect(table).toMatchObject({ box: [200, 100, 400, 190], cols: 2 });
     expect(table!.cells.some((c) => c.text === 'All ages')).toBe(false);
   });
+
+  it("a chart's frame, its gridlines too short to part cells, is sparse: not a table", () => {
+    // Frame 100..400 × 100..300, a rule down the middle, nine gridlines across half a column each.
+    const grid = Array.from({ length: 9 }, (_, k) => h(120 + 20 * k, 100, 180));
+    const rules = [h(100, 100, 400), h(300, 100, 400), v(100, 100, 300), v(250, 100, 300), v(400, 100, 300), ...grid];
+    const [chart] = findRuledTables(1, mergeSegments(rules), [run('Median income', 110, 105)]);
+    expect(chart).toMatchObject({ rows: 10, cols: 2, sparse: true });
+    expect(chart!.cells).toHaveLength(2);
+  });
+
+  it('a grid whose cells mostly hold text is not sparse', () => {
+    const rules = [...[100, 120, 140].map((y) => h(y, 100, 400)), ...[100, 250, 400].map((x) => v(x, 100, 140))];
+    const [table] = findRuledTables(1, mergeSegments(rules), [run('Year', 110, 105), run('2010', 260, 105), run('Total', 110, 125)]);
+    expect(table).toMatchObject({ rows: 2, cols: 2, sparse: false });
+  });
 });

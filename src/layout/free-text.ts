@@ -15,6 +15,8 @@ export interface TextBlock {
 const CELL_GAP = 0.5;
 /** A single line this close (in font sizes) under or over a row's cell continues that cell. */
 const CONTINUE_GAP = 0.5;
+/** A run of five dots or more (and spaces) only: a leader (a cell of `...` may mean "not available"). */
+const LEADER = /^[\s.·…]*(?:\.[\s.·…]*){5}$/;
 /** An aligned table needs this many consecutive rows of two or more cells. */
 const MIN_ALIGNED_LINES = 3;
 
@@ -33,7 +35,8 @@ interface LineCell {
  * kept with their cells in order.
  */
 export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[] {
-  const rowRuns = logicalRows(groupLines(runs));
+  // Dot leaders only lead the eye across a gap: they are no cell's text.
+  const rowRuns = logicalRows(groupLines(runs.filter((r) => !LEADER.test(r.text))));
   const lines = rowRuns.map((row) => joinJustified(splitRow(row)));
   const blocks: TextBlock[] = [];
   let k = 0;

@@ -146,6 +146,27 @@ describe('free text: borderless tables are still tables', () => {
     expect(rowTexts(blocks[0]!, 7)).toEqual(['Annual income']);
   });
 
+  it('dot leaders between cells are no text of their own and do not glue cells together', () => {
+    // `0.99 ........ 800`: the leader starts 2 pt after the first number and ends 2 pt before the second.
+    const rows = [
+      ['0.99', '800', '1,360'],
+      ['0.98', '900', '1,440'],
+      ['0.97', '1,000', '1,520'],
+    ];
+    const runs = rows.flatMap((cells, r) => {
+      const y = 100 + 14 * r;
+      const first = run(cells[0]!, 72, y);
+      const leader = run('..............', first.box[2] + 2, y);
+      return [first, leader, run(cells[1]!, leader.box[2] + 2, y), run(cells[2]!, 260, y)];
+    });
+    const blocks = readFreeText(1, runs);
+    expect(kinds(blocks)).toEqual(['aligned']);
+    expect(rowTexts(blocks[0]!, 1)).toEqual(['0.98', '900', '1,440']);
+    // `...` alone (not available) is kept.
+    const na = readFreeText(1, [...runs, run('2010', 72, 142), run('...', 170, 142), run('1,600', 260, 142)]);
+    expect(rowTexts(na[0]!, 3)).toEqual(['2010', '...', '1,600']);
+  });
+
   it('a Chinese borderless form row of evenly spaced labels is not joined (Han text is not Latin words)', () => {
     const rows = [
       ['一级指标', '二级指标', '三级指标', '指标值'],

@@ -15,6 +15,8 @@ export interface TextBlock {
 const CELL_GAP = 0.5;
 /** A single line this close (in font sizes) under or over a row's cell continues that cell. */
 const CONTINUE_GAP = 0.5;
+/** A run of five dots or more (and spaces) only: a leader (a cell of `...` may mean "not available"). */
+const LEADER = /^[\s.·…]*(?:\.[\s.·…]*){5}$/;
 /** An aligned table needs this many consecutive rows of two or more cells. */
 const MIN_ALIGNED_LINES = 3;
 
@@ -26,13 +28,16 @@ interface LineCell {
 /**
  * Text outside ruled tables. Lines whose boxes overlap vertically are one printed row (a wrapped
  * cell's lines sit around the single-line cells beside it); within a row, runs that overlap
- * horizontally, or lie closer than half a font size on a line, are one cell. Runs of rows with
- * several cells become whitespace-aligned tables whose columns are the bands where cells overlap
- * horizontally; other rows (titles, label/value pairs, footers) are kept with their cells in order.
+ * horizontally, or lie closer than half a font size on a line, are one cell (so are the evenly
+ * spaced words of a justified line, see joinJustified). Runs of rows with several cells become
+ * whitespace-aligned tables whose columns are the bands where cells overlap horizontally, unless
+ * they are a list or columns of running text; other rows (titles, label/value pairs, footers) are
+ * kept with their cells in order.
  */
 export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[] {
-  const rowRuns = logicalRows(groupLines(runs));
-  const lines = rowRuns.map((row) => splitRow(row));
+  // Dot leaders only lead the eye across a gap: they are no cell's text.
+  const rowRuns = logicalRows(groupLines(runs.filter((r) => !LEADER.test(r.text))));
+  const lines = rowRuns.map((row) => joinJustified(splitRow(row)));
   const blocks: TextBlock[] = [];
   let k = 0;
   while (k < lines.length) {
@@ -42,7 +47,9 @@ export function readFreeText(page: number, runs: readonly TextRun[]): TextBlock[
       // A row (lines that overlap or run on) may hold several printed rows: cut them (row-bands.ts).
       const block = rowRuns.slice(k, end);
       const context = block.flat();
-      blocks.push(alignedBlock(page, block.flatMap((row) => splitPrinted(row, context)).map((row) => splitRow(row))));
+      const aligned = alignedBlock(page, block.flatMap((row) => splitPrinted(row, context)).map((row) => joinJustified(splitRow(row))));
+      // Bulleted or numbered items and columns of running text line up like a table but are not one.
+      blocks.push(isList(aligned) || isProse(aligned) ? { ...aligned, kind: 'lines' } : aligned);
       k = end;
       continue;
     }
@@ -107,19 +114,91 @@ function logicalRows(lines: TextRun[][]): TextRun[][] {
   return rows.map((row) => row.flat()).sort((a, b) => Math.min(...a.map((r) => r.box[1])) - Math.min(...b.map((r) => r.box[1])));
 }
 
+/**
+ * Words of a justified line printed one by one: four or more cells of Latin words with equal gaps
+ * under two font sizes between them (justification spreads a line's slack evenly; table columns are
+ * not spaced like that) are one cell, so a paragraph does not read as a table.
+ */
+function joinJustified(cells: LineCell[]): LineCell[] {
+  if (cells.length < 4) return cells;
+  const out: LineCell[] = [];
+  let k = 0;
+  while (k < cells.length) {
+    let end = k + 1;
+    const size = cells[k]!.box[3] - cells[k]!.box[1];
+    const first = cells[k + 1] ? cells[k + 1]!.box[0] - cells[k]!.box[2] : Infinity;
+    const sameLine = (a: LineCell, b: LineCell) => verticalOverlap([a.box[1], a.box[3]], [b.box[1], b.box[3]]) > 0.5 * Math.min(a.box[3] - a.box[1], b.box[3] - b.box[1]);
+    while (
+      end < cells.length &&
+      first < 2 * size &&
+      Math.abs(cells[end]!.box[0] - cells[end - 1]!.box[2] - first) <= Math.max(1, 0.1 * size) &&
+      sameLine(cells[end - 1]!, cells[end]!)
+    )
+      end++;
+    const run = cells.slice(k, end);
+    if (run.length >= 4 && run.filter((c) => /[A-Za-z]/.test(c.text)).length >= 0.75 * run.length) {
+      out.push({ text: run.map((c) => c.text).join(' '), box: blockBox([run]) });
+      k = end;
+    } else out.push(cells[k++]!);
+  }
+  return out;
+}
+
+/** A bullet, a dash, a footnote letter or a number like `1.`, `(a)`, `4.1.2`, `（一）`: what starts a list item. */
+const LIST_MARKER =
+  /^(?:|[^\p{Script=Han}\p{N}\s]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}、)$/iu;
+
+/**
+ * A list, not a table: two thirds of the rows or more are one item — a marker (see LIST_MARKER) and
+ * one cell of text after it — and no row above the items heads their columns (`序号 | 名称` makes a
+ * numbered list a table).
+ */
+function isList(block: TextBlock): boolean {
+  const rows = Array.from({ length: block.rows }, (_, r) => block.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col));
+  const item = (row: Cell[]) => row.length === 2 && LIST_MARKER.test(row[0]!.text.trim()) && /\p{L}{2}/u.test(row[1]!.text);
+  const first = rows.findIndex(item);
+  const short = (text: string) => text.trim() !== '' && !LIST_MARKER.test(text.trim()) && text.trim().split(/\s+/).length <= 3 && text.length <= 12;
+  const header = rows.slice(0, Math.max(0, first)).some((row) => row.length >= 2 && row.every((c) => short(c.text)));
+  return !header && rows.filter(item).length >= (2 / 3) * rows.length;
+}
+
+/** A line of running text: four words or more, or twenty Han characters. */
+function isSentence(text: string): boolean {
+  return text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 4 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 20;
+}
+
+/**
+ * Columns of running text (a page set in two or three columns), not a table: most cells are lines
+ * of running text, in every column that holds more than one.
+ */
+function isProse(block: TextBlock): boolean {
+  const filled = block.cells.filter((c) => c.text.trim() !== '');
+  if (filled.filter((c) => isSentence(c.text)).length < 0.6 * filled.length) return false;
+  const columns = [...new Set(filled.map((c) => c.col))].map((col) => filled.filter((c) => c.col === col));
+  return columns.every((cells) => cells.length < 2 || cells.filter((c) => isSentence(c.text)).length >= 0.5 * cells.length);
+}
+
 function verticalOverlap(a: readonly [number, number], b: readonly [number, number]): number {
   return Math.min(a[1], b[1]) - Math.max(a[0], b[0]);
 }
 
 /**
- * A heading inside an aligned table: one cell in the first column (starting where the row above
- * starts, ending before its second cell) between rows of several cells.
+ * A heading inside an aligned table: one cell in the first column (starting near where the row
+ * above starts, ending before its second cell) between rows of several cells; up to three such rows may
+ * follow one another (a group heading over a subgroup heading).
  */
 function heading(lines: LineCell[][], k: number): boolean {
-  const [above, row, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
+  const single = (j: number) => lines[j]?.length === 1;
+  let a = k - 1;
+  while (a >= 0 && single(a) && k - a < 3) a--;
+  let b = k + 1;
+  while (b < lines.length && single(b) && b - a < 4) b++;
+  const [above, row, below] = [lines[a], lines[k]!, lines[b]];
   if (!above || !below || row.length !== 1 || above.length < 2 || below.length < 2) return false;
   const cell = row[0]!;
-  return Math.abs(cell.box[0] - above[0]!.box[0]) <= 12 && cell.box[2] < above[1]!.box[0] && cell.box[2] < below[1]!.box[0] && closeBelow(row, below);
+  // Headings may sit out to the left of indented rows (`Annual income` over `≤24,999`).
+  const indent = cell.box[0] - above[0]!.box[0];
+  return indent <= 12 && indent >= -24 && cell.box[2] < above[1]!.box[0] && cell.box[2] < below[1]!.box[0] && closeBelow(row, lines[k + 1]!);
 }
 
 function startsAligned(lines: LineCell[][], k: number): boolean {

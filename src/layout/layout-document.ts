@@ -60,7 +60,8 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
       const found = readFrameText(page.page, [...table.runs], table.rules, table.box);
       if (found && found.rows >= 2 && found.cols >= 2) {
         table.runs.forEach((r) => used.add(r));
-        blocks.push({ ...found, page: page.page, box: table.box });
+        // A frame around a chart holds its title, axis labels and legend: lines, not a table.
+        blocks.push({ ...found, kind: onChart(table.box, charts) ? 'lines' : found.kind, page: page.page, box: table.box });
         continue;
       }
     }
@@ -91,12 +92,16 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
     for (const runs of slots.values()) {
       for (const block of readFreeText(page.page, runs)) {
         // Axis labels and legends around a chart's gridlines line up like a table but are not one.
-        const onChart = block.kind === 'aligned' && charts.reduce((share, c) => share + coverage(expand(c, 20), block.box), 0) >= 0.5;
-        blocks.push({ ...block, kind: onChart ? 'lines' : block.kind, page: page.page });
+        blocks.push({ ...block, kind: block.kind === 'aligned' && onChart(block.box, charts) ? 'lines' : block.kind, page: page.page });
       }
     }
   }
   return blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+}
+
+/** Half or more of `box` lies on charts (sparse grids, with 20 pt around them for labels). */
+function onChart(box: readonly number[], charts: ReadonlyArray<readonly number[]>): boolean {
+  return charts.reduce((share, c) => share + coverage(expand(c, 20), box), 0) >= 0.5;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface RuledTable {
   runs: Set<TextRun>;
   /** True when some cell holds text in several columns: the rules are only a frame. */
   underRuled: boolean;
-  /** True when most cells are empty: a chart's gridlines or a drawn frame, not a table. */
+  /** True when most cells (or nine slots in ten of the grid) are empty: a chart's gridlines or a drawn frame, not a table. */
   sparse: boolean;
   /** Inner horizontal rules (y) running along three quarters of the table's width or more. */
   rules: number[];
@@ -21,6 +21,8 @@ export interface RuledTable {
 
 /** A rule covers a cell edge when it runs along at least this share of it. */
 const COVER = 0.6;
+/** Top and bottom rules reaching this far (points) past the outer column rules make an open side. */
+const OPEN_SIDE = 6;
 /** Grid rows or columns thinner than this, holding no text, are the gap of a double rule. */
 const SLIVER = 4;
 
@@ -60,6 +62,7 @@ function buildGrid(
   let xs = clusterPositions(v.map((s) => s.at));
   let ys = clusterPositions(h.map((s) => s.at));
   if (xs.length < 2 || ys.length < 2) return null;
+  xs = openSides(xs, ys, h, allRuns);
   const inside = allRuns.filter((r) => {
     const cx = (r.box[0] + r.box[2]) / 2;
     const cy = (r.box[1] + r.box[3]) / 2;
@@ -130,7 +133,9 @@ function buildGrid(
     groupLines(group).some((line) => line.some((run, k) => k > 0 && run.box[0] - line[k - 1]!.box[2] > 2.5 * run.size)),
   );
   const filled = cells.filter((c) => c.text.trim() !== '').length;
-  const sparse = cells.length >= 6 && filled < 0.25 * cells.length;
+  // Counted against the grid's slots too: a chart's frame merges its empty gridded slots into few
+  // cells (a frame around columns of text, read as a whitespace table, is not counted so).
+  const sparse = (cells.length >= 6 && filled < 0.25 * cells.length) || (!underRuled && filled < 0.1 * rows * cols);
   const width = xs[xs.length - 1]! - xs[0]!;
   const rules = ys.slice(1, -1).filter((y) => h.filter((s) => Math.abs(s.at - y) <= 2).reduce((n, s) => n + s.to - s.from, 0) >= 0.75 * width);
   return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled, sparse, rules };
@@ -173,6 +178,28 @@ function unruledRows(
       for (const [, s] of cells) out.push({ dir: 'h', at: y, from: xs[s.c0]!, to: xs[s.c1 + 1]! });
     }
   }
+  return out;
+}
+
+/**
+ * A table ruled across with no rules at its sides (only inner column rules): its top and bottom
+ * rules run past the outermost column rules, and the text out there (row labels, a last column) is
+ * part of the table. The ends of those rules become the grid's side edges.
+ */
+function openSides(xs: readonly number[], ys: readonly number[], h: readonly Segment[], runs: readonly TextRun[]): number[] {
+  const along = (y: number) => h.filter((s) => Math.abs(s.at - y) <= 2);
+  const [top, bottom] = [along(ys[0]!), along(ys[ys.length - 1]!)];
+  if (!top.length || !bottom.length) return [...xs];
+  const left = Math.max(Math.min(...top.map((s) => s.from)), Math.min(...bottom.map((s) => s.from)));
+  const right = Math.min(Math.max(...top.map((s) => s.to)), Math.max(...bottom.map((s) => s.to)));
+  const textIn = (x0: number, x1: number) =>
+    runs.some((r) => {
+      const [cx, cy] = [(r.box[0] + r.box[2]) / 2, (r.box[1] + r.box[3]) / 2];
+      return cx > x0 && cx < x1 && cy > ys[0]! && cy < ys[ys.length - 1]!;
+    });
+  const out = [...xs];
+  if (left < out[0]! - OPEN_SIDE && textIn(left, out[0]!)) out.unshift(left);
+  if (right > out[out.length - 1]! + OPEN_SIDE && textIn(out[out.length - 1]!, right)) out.push(right);
   return out;
 }
 

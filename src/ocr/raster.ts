@@ -17,20 +17,38 @@ const SEAL_REDNESS = 30;
 
 /**
  * RGBA → gray. A red seal is red; text and rules are dark. Reddish pixels take their red channel,
- * which is bright for seal ink and stays dark where black text shows through the seal, so the
- * stamp fades to paper while the numbers under it remain. Other pixels take their luminance.
+ * scaled so that the seal's own ink (its typical red level on this page) becomes paper, while black
+ * text showing through the seal stays dark; the redder a pixel, the more this counts (the seal's
+ * pink halo fades too). Other pixels take their luminance.
  */
 export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Gray {
-  const data = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+  const n = width * height;
+  // The seal's red level: the median red channel of clearly red pixels (255 when there are few).
+  const reds = new Uint32Array(256);
+  let count = 0;
+  for (let p = 0; p < 4 * n; p += 4) {
+    const r = rgba[p]!;
+    if (r - Math.max(rgba[p + 1]!, rgba[p + 2]!) > 2 * SEAL_REDNESS) {
+      reds[r]!++;
+      count++;
+    }
+  }
+  let sealRed = 255;
+  if (count >= 50) {
+    for (let v = 0, seen = 0; v < 256; v++) if ((seen += reds[v]!) >= count / 2) {
+      sealRed = Math.max(96, v);
+      break;
+    }
+  }
+  const data = new Uint8Array(n);
+  for (let i = 0, p = 0; i < n; i++, p += 4) {
     const r = rgba[p]!;
     const g = rgba[p + 1]!;
     const b = rgba[p + 2]!;
     const a = rgba[p + 3]!;
     const lum = (77 * r + 150 * g + 29 * b) >> 8;
-    // The redder the pixel, the more its red channel counts: seal ink and its pink halo fade alike.
     const redness = Math.min(1, Math.max(0, r - Math.max(g, b)) / SEAL_REDNESS);
-    let v = lum + (r - lum) * redness;
+    let v = lum + (Math.min(255, (r * 255) / sealRed) - lum) * redness;
     if (a < 255) v = 255 - ((255 - v) * a) / 255; // transparent = paper
     data[i] = v;
   }

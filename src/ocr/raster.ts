@@ -48,7 +48,9 @@ export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, heig
     const a = rgba[p + 3]!;
     const lum = (77 * r + 150 * g + 29 * b) >> 8;
     const redness = Math.min(1, Math.max(0, r - Math.max(g, b)) / SEAL_REDNESS);
-    let v = lum + (Math.min(255, (r * 255) / sealRed) - lum) * redness;
+    // Red at the seal's level (or lighter) becomes paper; the dark red of text or rules under the seal stays.
+    const lift = Math.min(1, Math.max(0, (r - 0.6 * sealRed) / (0.4 * sealRed)));
+    let v = lum + (r + (255 - r) * lift - lum) * redness;
     if (a < 255) v = 255 - ((255 - v) * a) / 255; // transparent = paper
     data[i] = v;
   }

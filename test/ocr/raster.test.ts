@@ -22,7 +22,7 @@ describe('toGray', () => {
       30, 30, 30, 255, // black text
       0, 0, 0, 0, // transparent
     ]);
-    expect([...toGray(rgba, 5, 1).data]).toEqual([220, 240, 14, 30, 255]);
+    expect([...toGray(rgba, 5, 1).data]).toEqual([242, 252, 14, 30, 255]);
   });
 });
 

@@ -1,5 +1,3 @@
-import type { Gray } from './raster.js';
-
 /** Largest skew looked for, in degrees either way. */
 export const MAX_SKEW = 5;
 

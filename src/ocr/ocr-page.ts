@@ -98,8 +98,8 @@ interface Analysis {
   image: Gray;
   scale: number;
   segments: Segment[];
-  /** Text lines to read (pixel boxes), with whether they sit in a grid cell. */
-  lines: Array<{ box: PixelBox; inCell: boolean }>;
+  /** Text lines to read (pixel boxes): in grid cells, then outside the grids. */
+  lines: Array<{ box: PixelBox }>;
   /** Typical height of a text line, pixels. */
   lineHeight: number;
 }
@@ -147,8 +147,8 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const heights = first.map((b) => b[3] - b[1]).filter((h) => h >= 0.5 * lineHeight && h <= 2.5 * lineHeight).sort((a, b) => a - b);
   if (heights.length >= 5) lineHeight = heights[heights.length >> 1]!;
   const lines = [
-    ...find(cleanInk, cellBoxes, lineHeight).map((box) => ({ box, inCell: true })),
-    ...find(outside, [whole], lineHeight).map((box) => ({ box, inCell: false })),
+    ...find(cleanInk, cellBoxes, lineHeight).map((box) => ({ box })),
+    ...find(outside, [whole], lineHeight).map((box) => ({ box })),
   ];
   return { image: clean, scale, segments, lines, lineHeight };
 }

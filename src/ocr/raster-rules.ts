@@ -48,24 +48,27 @@ export function findRasterRules(ink: Uint8Array, width: number, height: number, 
   // (blur can join the bars of 年初预算数 into one long run) have ink above and below.
   const side = Math.max(2, Math.round(0.12 * charSize));
   const clearH = (o: Open) => sidesClear(o, (along, across) => ink[across * width + along]!, height, side);
-  const clearV = (o: Open) => sidesClear(o, (along, across) => ink[along * width + across]!, width, side);
-  return [...stack(height, rowRuns, maxThick).filter(clearH).map(toH), ...stack(width, colRuns, maxThick).filter(clearV).map(toV)];
+  // Only horizontal runs are checked: characters sit side by side along a line, so only their
+  // horizontal strokes join up; a vertical rule often has cell text close on both sides.
+  return [...stack(height, rowRuns, maxThick).filter(clearH).map(toH), ...stack(width, colRuns, maxThick).map(toV)];
 }
 
 /**
- * At most a third of the positions along the rule have ink just beyond both sides of it (text set
- * close to a rule touches one side; a row of characters has strokes on both).
+ * Paper on at least one side: a rule with text set close on one side still has paper on the other,
+ * while the strokes of a row of characters (joined by blur into one long run) have ink on both.
+ * Rejected when more than a quarter of the positions along it have ink just beyond each side.
  */
 function sidesClear(o: Open, at: (along: number, across: number) => number, lines: number, side: number): boolean {
   const before = o.first - side;
   const after = o.last + side;
-  let inked = 0;
-  let n = 0;
+  let above = 0;
+  let below = 0;
   for (let k = o.from; k <= o.to; k++) {
-    n++;
-    if (before >= 0 && at(k, before) && after < lines && at(k, after)) inked++;
+    if (before >= 0 && at(k, before)) above++;
+    if (after < lines && at(k, after)) below++;
   }
-  return inked <= n / 3;
+  const n = o.to - o.from + 1;
+  return Math.min(above, below) <= n / 4;
 }
 
 /** Runs of ink along one pixel row or column, gaps up to `gap` bridged, at least `min` long. */

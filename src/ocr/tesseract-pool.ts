@@ -40,11 +40,6 @@ export interface PoolOptions {
   idleMs?: number;
 }
 
-/**
- * A pool of tesseract.js workers with a p-queue in front: at most one job per worker at a time,
- * workers replaced after `recycleAfter` jobs, all terminated by `close()`. Offline: the model comes
- * from node_modules (`langPath`), `cacheMethod: 'none'` writes nothing, images are given as bytes.
- */
 export interface RecognizeOptions {
   mode: SegMode;
   lang?: Lang;
@@ -53,6 +48,11 @@ export interface RecognizeOptions {
 /** What the eng model is used for: numbers (`>=95%`, `371,129.24`), so it reads nothing else. */
 export const NUMBER_ALPHABET = '0123456789.,%-+=<>';
 
+/**
+ * A pool of tesseract.js workers with a p-queue in front: at most one job per worker at a time,
+ * workers replaced after `recycleAfter` jobs, idle ones terminated after `idleMs`, all by `close()`. Offline: the model comes
+ * from node_modules (`langPath`), `cacheMethod: 'none'` writes nothing, images are given as bytes.
+ */
 export class TesseractPool {
   private readonly idle: { [L in Lang]: Worker[] } = { chi_sim: [], eng: [] };
   private readonly uses = new Map<Worker, number>();
@@ -61,8 +61,6 @@ export class TesseractPool {
   private readonly recycleAfter: number;
   private readonly idleMs: number;
   private idleTimer: NodeJS.Timeout | undefined;
-  private closed = false;
-  recognitions = 0;
   /** Workers started in all (recycled ones included). */
   started = 0;
 
@@ -77,10 +75,6 @@ export class TesseractPool {
     });
   }
 
-  get workers(): number {
-    return this.size;
-  }
-
   /** Recognizes one image (a cell or a line). */
   recognize(image: Gray, { mode, lang = 'chi_sim' }: RecognizeOptions): Promise<Recognized> {
     return this.queue.add(async () => {
@@ -91,7 +85,6 @@ export class TesseractPool {
         const params = mode === 'line' ? {} : { tessedit_pageseg_mode: PSM[mode] };
         const result = await worker.recognize(Buffer.from(encodePgm(image)), params as never, { text: false, tsv: true } as never);
         healthy = true;
-        this.recognitions++;
         return toRecognized(result.data.tsv ?? '');
       } finally {
         this.give(worker, lang, healthy);
@@ -101,7 +94,6 @@ export class TesseractPool {
 
   /** Waits for queued work, then terminates every worker. */
   async close(): Promise<void> {
-    this.closed = true;
     await this.queue.onIdle();
     await this.terminateIdle();
   }
@@ -125,24 +117,22 @@ export class TesseractPool {
       void w.terminate().catch(() => {});
     }
     this.started++;
-    {
-      const worker = await createWorker(lang, OEM.LSTM_ONLY, {
-        langPath: LANG_PATHS[lang],
-        cacheMethod: 'none',
-        gzip: true,
-        legacyCore: false,
-        legacyLang: false,
-      } as never);
-      // Chinese is written without spaces (tesseract would put one between every pair of characters);
-      // lines are read as raw lines (PSM 13: no layout analysis, which drops some short cells).
-      await worker.setParameters({
-        preserve_interword_spaces: '1',
-        tessedit_pageseg_mode: PSM.line,
-        ...(lang === 'eng' ? { tessedit_char_whitelist: NUMBER_ALPHABET } : {}),
-      } as never);
-      this.uses.set(worker, 0);
-      return worker;
-    }
+    const worker = await createWorker(lang, OEM.LSTM_ONLY, {
+      langPath: LANG_PATHS[lang],
+      cacheMethod: 'none',
+      gzip: true,
+      legacyCore: false,
+      legacyLang: false,
+    } as never);
+    // Chinese is written without spaces (tesseract would put one between every pair of characters);
+    // lines are read as raw lines (PSM 13: no layout analysis, which drops some short cells).
+    await worker.setParameters({
+      preserve_interword_spaces: '1',
+      tessedit_pageseg_mode: PSM.line,
+      ...(lang === 'eng' ? { tessedit_char_whitelist: NUMBER_ALPHABET } : {}),
+    } as never);
+    this.uses.set(worker, 0);
+    return worker;
   }
 
   private give(worker: Worker, lang: Lang, healthy: boolean): void {

@@ -9,12 +9,14 @@
  *    have (ocr.doubtful excepted). Bars (issue #4): fact F1 ≥ 0.97, money F1 ≥ 0.99, none extra.
  * 2. Speed: seconds per page reading the scan pages with one tesseract worker (one core) and with one
  *    per core; peak RSS of this process (tesseract workers are threads in it).
- * 3. `--pages N`: reads scan pages round and round until N pages are done, printing RSS every 20
- *    pages (bounded memory over a long run).
+ * 3. `--pages N` (alone): reads scan pages round and round until N pages are done, printing RSS
+ *    every 20 pages (bounded memory over a long run).
  * 4. `--native`: the same scans through `scripts/bench-ocr-native.ts` (native tesseract CLI, one
  *    thread), for the ratio.
- * 5. The corpus's `camelot-tests/files/image.pdf` and `pdfjs-cjk/XiaoBiaoSong.pdf` (read in place when
- *    present): pages read and the text recognized.
+ * 5. The corpus's `camelot-tests/files/image.pdf` and `pdfjs-cjk/pdfs/XiaoBiaoSong.pdf` (read in place
+ *    when present), OCR forced on every page: pages read and the text recognized.
+ *
+ * `--corpus-only` runs part 5 alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,11 +41,15 @@ const scans = readManifest().filter((e) => e.file.startsWith('scan/') && e.golde
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const out: { [k: string]: unknown } = {};
 
+const corpusOnly = args.includes('--corpus-only');
+// `--pages N` runs the long run alone.
+const only = corpusOnly || longRun > 0;
+
 // 1. Accuracy.
-console.log('accuracy (scans vs golden)');
+if (!only) console.log('accuracy (scans vs golden)');
 const MONEY = /^(funds |indicators \d+\.(weight|score)$|header total(Weight|Score)$)/;
 const accuracy = [];
-{
+if (!only) {
   const pool = new TesseractPool();
   for (const entry of scans) {
     const golden = readJsonl(join(FIXTURES_DIR, entry.golden!));
@@ -86,7 +92,7 @@ for (const entry of scans) {
   for (let p = 1; p <= count; p++) pages.push({ file: entry.file, page: p });
 }
 const speed: { [k: string]: number } = {};
-for (const workers of [1, availableParallelism()]) {
+for (const workers of only ? [] : [1, availableParallelism()]) {
   const pool = new TesseractPool({ workers });
   const t0 = performance.now();
   let done = 0;
@@ -128,7 +134,7 @@ if (longRun > 0) {
 }
 
 // 4. Native tesseract on the same scans.
-if (args.includes('--native')) {
+if (args.includes('--native') && !only) {
   const json = join(tmpdir(), `bench-ocr-native-${process.pid}.json`);
   const run = spawnSync('npx', ['tsx', join(FIXTURES_DIR, '..', 'scripts', 'bench-ocr-native.ts'), '--json', json], { stdio: 'inherit' });
   if (run.status === 0 && existsSync(json)) {
@@ -140,9 +146,12 @@ if (args.includes('--native')) {
 }
 
 // 5. Corpus PDFs that need OCR.
-for (const rel of ['camelot-tests/files/image.pdf', 'pdfjs-cjk/XiaoBiaoSong.pdf']) {
+for (const rel of longRun > 0 ? [] : ['camelot-tests/files/image.pdf', 'pdfjs-cjk/pdfs/XiaoBiaoSong.pdf']) {
   const path = join(CORPUS, rel);
-  if (!existsSync(path)) continue;
+  if (!existsSync(path)) {
+    console.log(`corpus ${rel}: not found under ${CORPUS}`);
+    continue;
+  }
   const pool = new TesseractPool();
   const bytes = new Uint8Array(readFileSync(path));
   const count = await pageCount(bytes);

@@ -33,6 +33,8 @@ export interface OcrPage {
 const PAD = 8;
 /** Character size (pixels) text is read at: tesseract's LSTM reads best around here. */
 const CHAR_PX = 36;
+/** How much less sure than chi_sim the eng reading of a number may be and still be taken. */
+const NUMBER_MARGIN = 0.5;
 /** Confidence at or above which a page is taken as upright without trying it upside down. */
 const SURE = 0.8;
 
@@ -207,7 +209,7 @@ async function upsideDown(read: Analysis, pool: TesseractPool): Promise<boolean>
 
 /**
  * Every text line recognized on its own. A line that reads as a number (mostly digits) is read
- * again by the eng model limited to number characters; the surer reading is kept.
+ * again by the eng model limited to number characters, whose reading is kept unless far less sure.
  */
 async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]> {
   const pad = Math.round(PAD * 0.5 * read.scale);
@@ -220,7 +222,8 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
       let result = await pool.recognize(img, { mode: 'line' });
       if (looksNumeric(result.text)) {
         const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
-        if (number.text && number.confidence > result.confidence) result = number;
+        // The specialist wins unless it is far less sure: chi_sim is often confident about `1009%`.
+        if (number.text && number.confidence > result.confidence - NUMBER_MARGIN) result = number;
       }
       return toRun(result, box, read.scale, read.lineHeight);
     }),

@@ -46,7 +46,7 @@ export interface RecognizeOptions {
 }
 
 /** What the eng model is used for: numbers (`>=95%`, `371,129.24`), so it reads nothing else. */
-export const NUMBER_ALPHABET = '0123456789.,%-+=<>';
+export const NUMBER_ALPHABET = '0123456789.,%-+=<>()/';
 
 /**
  * A pool of tesseract.js workers with a p-queue in front: at most one job per worker at a time,

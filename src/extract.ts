@@ -20,7 +20,7 @@ import { readPdf } from './pdf/read-pdf.js';
 import { layoutDocument } from './layout/layout-document.js';
 import { finishOcrTables, ocrDocument } from './ocr/ocr-document.js';
 import { sharedPool, type TesseractPool } from './ocr/tesseract-pool.js';
-import { labelLexicon, mendLabels } from './ocr/label-lexicon.js';
+import { headerGroups, labelLexicon, mendLabels } from './ocr/label-lexicon.js';
 import { flagDoubtfulOcr } from './check/ocr-doubtful.js';
 
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
@@ -82,7 +82,7 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
     const definitions = options.definitions ?? FORM_DEFINITIONS;
     const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr, options.onOcrPage);
     const { pagesNeedingOcr, pagesOcr, pageCount } = read;
-    const tables = pagesOcr.length ? mendLabels(read.tables, labelLexicon(definitions)) : read.tables;
+    const tables = pagesOcr.length ? mendLabels(read.tables, labelLexicon(definitions), headerGroups(definitions)) : read.tables;
     const rows = tablesToRows(tables);
     const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
     const gradeBands = parseGradeBands(documentText);

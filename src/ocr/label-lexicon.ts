@@ -36,15 +36,68 @@ export function nearestLabel(text: string, lexicon: readonly string[]): string |
   return close.length === 1 ? close[0]! : null;
 }
 
+/**
+ * The column labels of each header row the definitions know: the funds grid's and the indicator
+ * table's. In a row that already shows two of a group's labels, the other cells are header cells
+ * too, so a cell may be matched more loosely against that group alone.
+ */
+export function headerGroups(definitions: readonly FormDefinition[]): string[][] {
+  const groups: string[][] = [];
+  for (const d of definitions) {
+    if (d.funds) groups.push(d.funds.columns.flatMap((c) => c.labels.map((l) => l.replace(/\s+/g, ''))));
+    groups.push(d.indicators.columns.flatMap((c) => c.labels.map((l) => l.replace(/\s+/g, ''))));
+  }
+  return groups;
+}
+
+/**
+ * In a header row (two or more cells exactly a group's labels), a cell is the label of the group, not
+ * yet in the row, of its length that differs from it in fewest characters, fewer than half:
+ * `年初预舞致` beside `全年执行数` and `分值` is `年初预算数`. Ties are left as read. (Looser
+ * matching was tried: it mends data cells of rows that look like headers, and loses more than it wins.)
+ */
+export function nearestHeaderLabel(text: string, row: readonly string[], group: readonly string[]): string | null {
+  const chars = [...text.replace(/\s+/g, '')];
+  if (chars.length < 2 || group.includes(chars.join(''))) return null;
+  let best: string | null = null;
+  let bestDiff = Infinity;
+  let tie = false;
+  for (const label of group) {
+    const l = [...label];
+    if (l.length !== chars.length || row.includes(label)) continue;
+    const diff = l.reduce((n, ch, k) => n + (ch !== chars[k] ? 1 : 0), 0);
+    if (diff * 2 >= l.length) continue;
+    if (diff < bestDiff) [best, bestDiff, tie] = [label, diff, false];
+    else if (diff === bestDiff && label !== best) tie = true;
+  }
+  return tie ? null : best;
+}
+
 /** Cells of OCR tables whose text nearly spells a label get the label (their confidence stays). */
-export function mendLabels(tables: Table[], lexicon: readonly string[]): Table[] {
-  return tables.map((table) =>
-    table.method !== 'ocr' && !table.cells.some((c) => c.confidence !== null)
-      ? table
-      : { ...table, cells: table.cells.map((cell) => {
-          if (cell.confidence === null) return cell;
-          const label = nearestLabel(cell.text, lexicon);
-          return label ? { ...cell, text: label } : cell;
-        }) },
-  );
+export function mendLabels(tables: Table[], lexicon: readonly string[], groups: readonly string[][] = []): Table[] {
+  return tables.map((table) => {
+    if (table.method !== 'ocr' && !table.cells.some((c) => c.confidence !== null)) return table;
+    const cells = table.cells.map((cell) => {
+      if (cell.confidence === null) return cell;
+      const label = nearestLabel(cell.text, lexicon);
+      return label ? { ...cell, text: label } : cell;
+    });
+    const rows = new Map<number, number[]>();
+    cells.forEach((cell, k) => rows.set(cell.row, [...(rows.get(cell.row) ?? []), k]));
+    for (const members of rows.values()) {
+      const texts = members.map((k) => cells[k]!.text.replace(/\s+/g, ''));
+      const group = groups.find((g) => texts.filter((t) => g.includes(t)).length >= 2);
+      if (!group) continue;
+      for (const k of members) {
+        const cell = cells[k]!;
+        if (cell.confidence === null) continue;
+        const label = nearestHeaderLabel(cell.text, texts, group);
+        if (label) {
+          cells[k] = { ...cell, text: label };
+          texts.push(label);
+        }
+      }
+    }
+    return { ...table, cells };
+  });
 }

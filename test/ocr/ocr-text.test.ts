@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/ocr/ocr-page.js';
-import { labelLexicon, nearestLabel } from '../../src/ocr/label-lexicon.js';
+import { headerGroups, labelLexicon, mendLabels, nearestHeaderLabel, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
 import { runChecks } from '../../src/check/run-checks.js';
@@ -80,5 +80,25 @@ describe('ocr.doubtful', () => {
 
   it('lists one-digit look-alikes without inventing leading zeros', () => {
     expect(lookalikeReadings('18')).toEqual(['78', '48', '10', '13', '16', '19', '15']);
+  });
+});
+
+describe('header rows', () => {
+  const groups = headerGroups(FORM_DEFINITIONS);
+  const funds = groups.find((g) => g.includes('年初预算数'))!;
+
+  it('mends a header cell against the labels its row lacks, and leaves ties and far readings', () => {
+    const row = ['资金来源', '全年预算数', '全年执行数', '分值'];
+    expect(nearestHeaderLabel('年初预舞致', row, funds)).toBe('年初预算数');
+    expect(nearestHeaderLabel('年初现异玛', row, funds)).toBeNull(); // three of five characters off
+    expect(nearestHeaderLabel('全年执行数', row, funds)).toBeNull(); // already a label
+  });
+
+  it('applies only in rows that show two labels of a group already', () => {
+    const cell = (col: number, text: string, confidence: number | null = 0.5) => ({ row: 0, col, rowSpan: 1, colSpan: 1, text, page: 1, box: [0, 0, 1, 1] as [number, number, number, number], line: null, confidence });
+    const table = { pages: [1], rows: 1, cols: 4, method: 'ocr' as const, cells: [cell(0, '年初预舞致'), cell(1, '全年执行数'), cell(2, '分值'), cell(3, '600,000')] };
+    expect(mendLabels([table], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预算数', '全年执行数', '分值', '600,000']);
+    const lone = { ...table, cells: [cell(0, '年初预舞致'), cell(1, '全年执行数')] };
+    expect(mendLabels([lone], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预舞致', '全年执行数']);
   });
 });

@@ -23,8 +23,8 @@ const USAGE = `Usage: jixiao extract <files or folders…> [options]
        jixiao export --db archive.sqlite [-o out.jsonl] [--xlsx out.xlsx]
        jixiao report --db archive.sqlite -o review.html
 
-extract: reads budget-performance forms (PDF text layer, spreadsheets, text exports) and writes
-one JSON record per form (JSONL).
+extract: reads budget-performance forms (PDFs, by OCR where a page has no usable text layer;
+spreadsheets; text exports) and writes one JSON record per form (JSONL).
 tables: prints every table found in a PDF (page, box, and cells with row, col, rowSpan, colSpan,
 text, box; PDF points, origin top-left), as text or, with --json, as JSON.
 ingest: adds documents to an archive (SQLite): resumable, one transaction per document, a file's
@@ -38,6 +38,8 @@ Options:
       --xlsx FILE       also write an analyst workbook (records, indicators, findings)
       --summary         print forms per family and findings per rule when done
       --concurrency N   files read at once (default: number of cores)
+      --no-ocr          extract: report PDF pages without a usable text layer instead of reading
+                        them by OCR (faster; such pages are listed on standard error)
   -q, --quiet           no progress line
   -h, --help            this help
   -v, --version         the version
@@ -67,6 +69,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
         version: { type: 'boolean', short: 'v', default: false },
         json: { type: 'boolean', default: false },
         db: { type: 'string' },
+        'no-ocr': { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -130,7 +133,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
 
 async function extractCommand(
   inputs: string[],
-  options: { output?: string; xlsx?: string; summary: boolean; concurrency?: number; quiet: boolean },
+  options: { output?: string; xlsx?: string; summary: boolean; concurrency?: number; quiet: boolean; 'no-ocr'?: boolean },
   io: Io,
 ): Promise<number> {
   const files = await expandInputs(inputs);
@@ -145,6 +148,7 @@ async function extractCommand(
   try {
     outcomes = await extractBatch(files, {
       concurrency: options.concurrency,
+      ocr: !options['no-ocr'],
       onProgress: (done, _total, outcome) => progress.update(done, outcome),
       onOutcome: async (outcome) => {
         if ('error' in outcome) {

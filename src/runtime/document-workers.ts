@@ -43,6 +43,8 @@ export class DocumentWorkers {
     readonly size: number,
     readonly limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
     readonly parseLimits?: Partial<ParseLimits>,
+    /** False: pages without a usable text layer are reported, not read by OCR. */
+    readonly ocr = true,
   ) {}
 
   async run(bytes: Uint8Array, file: string): Promise<WorkerOutcome> {
@@ -95,7 +97,7 @@ export class DocumentWorkers {
         slot.worker.on('message', onMessage);
         slot.worker.on('error', onError);
         slot.worker.on('exit', onExit);
-        slot.worker.postMessage({ id, bytes, file, limits: this.parseLimits });
+        slot.worker.postMessage({ id, bytes, file, limits: this.parseLimits, ocr: this.ocr });
       });
     } finally {
       this.release(slot);

@@ -15,6 +15,8 @@ export interface BatchOptions {
   limits?: Partial<ParseLimits>;
   /** Time and heap limits of each document's extraction worker (as in `ingest`). */
   workerLimits?: Partial<WorkerLimits>;
+  /** False: PDF pages without a usable text layer are reported (`pagesNeedingOcr`), not read by OCR. */
+  ocr?: boolean;
   /** Called once per file as it finishes, in completion order. */
   onProgress?: (done: number, total: number, outcome: FileOutcome) => void;
   /** Called with each outcome in input order, as soon as all earlier files are done. */
@@ -32,7 +34,7 @@ export async function extractBatch(paths: readonly string[], options: BatchOptio
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new TypeError(`Expected \`concurrency\` to be a positive integer, got \`${concurrency}\` (${typeof concurrency})`);
   }
-  const workers = new DocumentWorkers(Math.min(concurrency, Math.max(1, paths.length)), { ...DEFAULT_WORKER_LIMITS, ...options.workerLimits }, options.limits);
+  const workers = new DocumentWorkers(Math.min(concurrency, Math.max(1, paths.length)), { ...DEFAULT_WORKER_LIMITS, ...options.workerLimits }, options.limits, options.ocr ?? true);
   const queue = new PQueue({ concurrency });
   const outcomes: Array<FileOutcome | undefined> = new Array(paths.length);
   let done = 0;

@@ -12,12 +12,13 @@ interface Task {
   bytes: Uint8Array;
   file: string;
   limits?: Partial<ParseLimits>;
+  ocr?: boolean;
 }
 
-parentPort!.on('message', async ({ id, bytes, file, limits }: Task) => {
+parentPort!.on('message', async ({ id, bytes, file, limits, ocr }: Task) => {
   try {
     // Each OCR page tells the pool the document is still moving (its time limit is per step, not per document).
-    const result = await extract(bytes, file, { limits, onOcrPage: (page) => parentPort!.postMessage({ id, progress: page }) });
+    const result = await extract(bytes, file, { limits, ...(ocr === false ? { ocr: false as const } : {}), onOcrPage: (page) => parentPort!.postMessage({ id, progress: page }) });
     parentPort!.postMessage({
       id,
       ok: true,

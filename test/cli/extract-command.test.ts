@@ -107,3 +107,19 @@ describe('jixiao extract', () => {
     expect(result.stderr).toContain('EMPTY_INPUT');
   });
 });
+
+describe('jixiao extract and OCR', () => {
+  const MIXED = join(FIXTURES_DIR, 'scan', 'special', 'mixed-text-and-scan.pdf');
+
+  it('reads a scanned page by OCR by default, and with --no-ocr lists it as not read', { timeout: 180_000 }, async () => {
+    const read = await cli(['extract', MIXED, '-q']);
+    expect(read.status).toBe(0);
+    const records = read.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: { pages: number[]; method: string } });
+    expect(records.map((r) => [r.source.pages, r.source.method])).toEqual([[[1], 'pdf-text'], [[2], 'ocr']]);
+
+    const skipped = await cli(['extract', MIXED, '-q', '--no-ocr']);
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout.trim().split('\n')).toHaveLength(1);
+    expect(skipped.stderr).toContain('page(s) 2 have no usable text layer and were not read (they need OCR)');
+  });
+});

@@ -3,4 +3,4 @@
  * is extracted, and `jixiao ingest` reprocesses documents archived by an older version on purpose.
  * Kept equal to package.json's version (a test checks).
  */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';

@@ -84,7 +84,7 @@ export function lookalikeReadings(value: string): string[] {
 const STEP = /([A-Za-z]+)(?:\[(\d+)\])?/g;
 
 /** The value at a record path (`funds.total.executed`, `indicators[3].score`), as a string. */
-function valueAt(record: Record, path: string): string | null {
+export function valueAt(record: Record, path: string): string | null {
   let node: unknown = record;
   for (const [, name, index] of path.matchAll(STEP)) {
     node = (node as { [k: string]: unknown } | null)?.[name!];

@@ -1,6 +1,7 @@
 import type { TextRun } from '../pdf/page-content.js';
 
-const HAN = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** Han characters, CJK punctuation and full-width forms: written without spaces between them. */
+export const HAN = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 /** Runs that sit on one printed line (their vertical centres within half a font size), top to bottom. */
 export function groupLines(runs: readonly TextRun[]): TextRun[][] {

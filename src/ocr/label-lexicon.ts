@@ -6,6 +6,20 @@ import type { Table } from '../schema/table.js';
  * is form structure, not data: an OCR cell that misses one by a character or two is taken as it.
  */
 export function labelLexicon(definitions: readonly FormDefinition[]): string[] {
+  return remember(lexicons, definitions, () => collectLabels(definitions));
+}
+
+// Both are made once per set of definitions (a batch passes the same array for every document).
+const lexicons = new WeakMap<readonly FormDefinition[], string[]>();
+const headerGroupSets = new WeakMap<readonly FormDefinition[], string[][]>();
+
+function remember<T>(cache: WeakMap<readonly FormDefinition[], T>, key: readonly FormDefinition[], make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+function collectLabels(definitions: readonly FormDefinition[]): string[] {
   const out = new Set<string>();
   const walk = (node: unknown, key: string): void => {
     if (typeof node === 'string') {
@@ -42,6 +56,10 @@ export function nearestLabel(text: string, lexicon: readonly string[]): string |
  * too, so a cell may be matched more loosely against that group alone.
  */
 export function headerGroups(definitions: readonly FormDefinition[]): string[][] {
+  return remember(headerGroupSets, definitions, () => collectHeaderGroups(definitions));
+}
+
+function collectHeaderGroups(definitions: readonly FormDefinition[]): string[][] {
   const groups: string[][] = [];
   for (const d of definitions) {
     if (d.funds) groups.push(d.funds.columns.flatMap((c) => c.labels.map((l) => l.replace(/\s+/g, ''))));

@@ -1,6 +1,7 @@
 import type { PageContent, Segment, TextRun } from '../pdf/page-content.js';
 import { mergeSegments } from '../layout/segments.js';
 import { findRuledTables } from '../layout/ruled-tables.js';
+import { HAN } from '../layout/join-text.js';
 import { binarize, crop, otsuThreshold, resize, rotate, type Gray, type PixelBox } from './raster.js';
 import { estimateCharSize } from './text-size.js';
 import { estimateSkew } from './deskew.js';
@@ -260,10 +261,12 @@ export function cleanText(text: string): string {
     .trim();
   return oneLine
     // A full stop after Chinese text is often read as a Latin D or O.
-    .replace(new RegExp(`([\\u4e00-\\u9fff])\\s*(?:C?D|[Oo])$`), "$1。")
-    .replace(new RegExp(`([${HAN}])\\s+(?=[${HAN}\\d(（])`, 'g'), '$1')
-    .replace(new RegExp(`([\\d)）%])\\s+(?=[${HAN}])`, 'g'), '$1')
+    .replace(/([\u4e00-\u9fff])\s*(?:C?D|[Oo])$/, '$1。')
+    .replace(SPACE_AFTER_HAN, '$1')
+    .replace(SPACE_BEFORE_HAN, '$1')
     .replace(/\s{2,}/g, ' ');
 }
 
-const HAN = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+/** A space after a Han character before another (or a number or bracket), and after a number before one. */
+const SPACE_AFTER_HAN = new RegExp(`(${HAN.source})\\s+(?=${HAN.source}|[\\d(（])`, 'g');
+const SPACE_BEFORE_HAN = new RegExp(`([\\d)）%])\\s+(?=${HAN.source})`, 'g');

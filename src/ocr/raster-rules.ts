@@ -40,8 +40,8 @@ export function findRasterRules(ink: Uint8Array, width: number, height: number, 
   // Thicker dark bars are shading or solid areas; gaps up to `gap` are noise or JPEG along a rule.
   const maxThick = Math.max(2, Math.round(0.25 * charSize));
   const gap = Math.max(1, Math.round(0.06 * charSize));
-  const rowRuns = (y: number) => runsAlong(ink, width, y * width, 1, width, gap, minH);
-  const colRuns = (x: number) => runsAlong(ink, width, x, width, height, gap, minV);
+  const rowRuns = (y: number) => runsAlong(ink, y * width, 1, width, gap, minH);
+  const colRuns = (x: number) => runsAlong(ink, x, width, height, gap, minV);
   const toH = (o: Open): RasterRule => ({ segment: { dir: 'h', at: (o.first + o.last + 1) / 2 / scale, from: o.from / scale, to: (o.to + 1) / scale }, across: [o.first, o.last] });
   const toV = (o: Open): RasterRule => ({ segment: { dir: 'v', at: (o.first + o.last + 1) / 2 / scale, from: o.from / scale, to: (o.to + 1) / scale }, across: [o.first, o.last] });
   // A rule has paper on at least one side along most of its length; strokes of characters set side by side
@@ -72,7 +72,7 @@ function sidesClear(o: Open, at: (along: number, across: number) => number, line
 }
 
 /** Runs of ink along one pixel row or column, gaps up to `gap` bridged, at least `min` long. */
-function runsAlong(ink: Uint8Array, _width: number, start: number, step: number, length: number, gap: number, min: number): Run[] {
+function runsAlong(ink: Uint8Array, start: number, step: number, length: number, gap: number, min: number): Run[] {
   const out: Run[] = [];
   let from = -1;
   let last = -2 * gap;

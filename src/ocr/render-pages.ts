@@ -2,7 +2,8 @@ import '../pdf/node-polyfills.js';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { JixiaoError } from '../errors.js';
-import { OFFLINE_OPTIONS } from '../pdf/offline-options.js';
+import { openError } from '../pdf/read-pdf.js';
+import { renderOptions, withTimeout } from '../pdf/offline-options.js';
 import { toGray, type Gray } from './raster.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -44,22 +45,13 @@ export async function renderPages(
   limits: Partial<RenderLimits> = {},
 ): Promise<void> {
   const lim = { ...DEFAULT_RENDER_LIMITS, ...limits };
-  const task = getDocument({
-    ...OFFLINE_OPTIONS,
-    disableFontFace: true,
-    maxImageSize: lim.maxImagePixels,
-    isOffscreenCanvasSupported: false,
-    data: new Uint8Array(bytes),
-  });
+  const task = getDocument({ ...renderOptions(lim.maxImagePixels), data: new Uint8Array(bytes) });
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;
   } catch (err) {
     await task.destroy().catch(() => {});
-    const name = (err as Error)?.name;
-    const context = { file, stage: 'ocr' as const };
-    if (name === 'PasswordException') throw new JixiaoError('PDF_ENCRYPTED', `${file} needs a password to open`, context, { cause: err });
-    throw new JixiaoError('PDF_CORRUPT', `${file} cannot be rendered: ${(err as Error)?.message ?? err}`, context, { cause: err });
+    throw openError(err, file, 'ocr');
   }
   try {
     for (const n of pages) {
@@ -81,9 +73,10 @@ export async function renderPages(
         ctx.fillStyle = '#ffffff';
         ctx.fillRect(0, 0, width, height);
         const render = page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff' });
-        await withTimeout(render.promise, lim.timeoutMs, () => render.cancel(), () =>
-          new JixiaoError('OCR_TIMEOUT', `${file}: page ${n} took longer than ${lim.timeoutMs / 1000} s to render`, { file, page: n, stage: 'ocr' }),
-        );
+        await withTimeout(render.promise, lim.timeoutMs, () => {
+          render.cancel();
+          return new JixiaoError('OCR_TIMEOUT', `${file}: page ${n} took longer than ${lim.timeoutMs / 1000} s to render`, { file, page: n, stage: 'ocr' });
+        });
         const rgba = ctx.getImageData(0, 0, width, height).data;
         const image = toGray(rgba, width, height);
         await onPage({ page: n, image, scale, width: base.width, height: base.height, rotate: page.rotate });
@@ -149,15 +142,4 @@ function imageToGray(width: number, height: number, kind: number, data: Uint8Arr
     return { width, height, data: out };
   }
   return null;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, cancel: () => void, error: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      cancel();
-      reject(error());
-    }, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

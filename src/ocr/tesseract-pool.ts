@@ -5,6 +5,7 @@ import { isMainThread } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { encodePgm, type Gray } from './raster.js';
+import { HAN } from '../layout/join-text.js';
 
 const require = createRequire(import.meta.url);
 
@@ -167,8 +168,6 @@ export function toRecognized(tsv: string): Recognized {
   const confidence = words.length ? Math.min(...words.map((w) => w.confidence)) : 0;
   return { text: lines.join('\n'), confidence, words };
 }
-
-const HAN = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 /** Words joined without a space between Han characters (or full-width punctuation), with one otherwise. */
 function joinWords(text: string, word: string): string {

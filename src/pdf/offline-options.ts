@@ -18,3 +18,20 @@ export const OFFLINE_OPTIONS = Object.freeze({
   useSystemFonts: false,
   verbosity: 0,
 });
+
+/**
+ * pdf.js for pictures (the review page's crops, OCR's page images): fonts drawn as paths, images
+ * decoded up to `maxImageSize` pixels each (larger ones are skipped), no OffscreenCanvas in Node.
+ */
+export function renderOptions(maxImageSize: number) {
+  return { ...OFFLINE_OPTIONS, disableFontFace: true, maxImageSize, isOffscreenCanvasSupported: false };
+}
+
+/** The promise, or `onTimeout()`'s error after `ms` (the caller cancels what it started there). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -34,9 +34,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PageCont
     doc = await task.promise;
   } catch (err) {
     await task.destroy();
-    const name = (err as Error)?.name;
-    if (name === 'PasswordException') throw new JixiaoError('PDF_ENCRYPTED', `${file} needs a password to open`, context, { cause: err });
-    throw new JixiaoError('PDF_CORRUPT', `${file} is not a readable PDF: ${(err as Error)?.message ?? err}`, context, { cause: err });
+    throw openError(err, file, 'extract');
   }
   try {
     const read = async (n: number): Promise<PageContent> => {
@@ -71,6 +69,13 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PageCont
   } finally {
     await task.destroy();
   }
+}
+
+/** Why pdf.js could not open a document, as a coded error: a password is needed, or it is no readable PDF. */
+export function openError(err: unknown, file: string, stage: 'extract' | 'ocr'): JixiaoError {
+  const context = { file, stage };
+  if ((err as Error)?.name === 'PasswordException') return new JixiaoError('PDF_ENCRYPTED', `${file} needs a password to open`, context, { cause: err });
+  return new JixiaoError('PDF_CORRUPT', `${file} is not a readable PDF: ${(err as Error)?.message ?? err}`, context, { cause: err });
 }
 
 /**

@@ -2,18 +2,10 @@ import '../pdf/node-polyfills.js';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Box } from './query.js';
-import { OFFLINE_OPTIONS } from '../pdf/offline-options.js';
+import { renderOptions, withTimeout } from '../pdf/offline-options.js';
 
-/**
- * pdf.js for pictures: offline like reading (`src/pdf/offline-options.ts`), but fonts are drawn as
- * paths and images are decoded, up to 16 Mpx each (larger ones are skipped).
- */
-const RENDER_OPTIONS = Object.freeze({
-  ...OFFLINE_OPTIONS,
-  disableFontFace: true,
-  maxImageSize: 16 * 1024 * 1024,
-  isOffscreenCanvasSupported: false,
-});
+/** pdf.js for pictures (`src/pdf/offline-options.ts`), images decoded up to 16 Mpx each. */
+const RENDER_OPTIONS = Object.freeze(renderOptions(16 * 1024 * 1024));
 
 export interface CropLimits {
   /** Images made in all (every later request gets a note instead). */
@@ -69,7 +61,7 @@ export class PdfCropper {
     const task = getDocument({ ...RENDER_OPTIONS, data: new Uint8Array(bytes) });
     let doc: PDFDocumentProxy;
     try {
-      doc = await withTimeout(task.promise, this.limits.timeoutMs, 'opening the PDF');
+      doc = await withTimeout(task.promise, this.limits.timeoutMs, () => timedOut(this.limits.timeoutMs, 'opening the PDF'));
     } catch (err) {
       await task.destroy().catch(() => {});
       const reason = `cannot open the PDF: ${(err as Error)?.message ?? err}`;
@@ -128,7 +120,7 @@ export class PdfCropper {
     this.renders++;
     const task = page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff' });
     try {
-      await withTimeout(task.promise, this.limits.timeoutMs, 'rendering the page');
+      await withTimeout(task.promise, this.limits.timeoutMs, () => timedOut(this.limits.timeoutMs, 'rendering the page'));
     } catch (err) {
       task.cancel();
       return { ok: false, reason: `page ${page.pageNumber} cannot be rendered: ${(err as Error)?.message ?? err}` };
@@ -171,10 +163,6 @@ async function openPage(doc: PDFDocumentProxy, n: number): Promise<{ n: number; 
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function timedOut(ms: number, what: string): Error {
+  return new Error(`timed out after ${ms / 1000} s ${what}`);
 }

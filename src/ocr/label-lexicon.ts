@@ -11,7 +11,7 @@ export function labelLexicon(definitions: readonly FormDefinition[]): string[] {
 
 // Both are made once per set of definitions (a batch passes the same array for every document).
 const lexicons = new WeakMap<readonly FormDefinition[], string[]>();
-const headerGroupSets = new WeakMap<readonly FormDefinition[], string[][]>();
+const headerGroupSets = new WeakMap<readonly FormDefinition[], HeaderGroup[]>();
 
 function remember<T>(cache: WeakMap<readonly FormDefinition[], T>, key: readonly FormDefinition[], make: () => T): T {
   let value = cache.get(key);
@@ -50,49 +50,116 @@ export function nearestLabel(text: string, lexicon: readonly string[]): string |
   return close.length === 1 ? close[0]! : null;
 }
 
+/** A header row the definitions know (the funds grid's, the indicator table's): its columns in printed order. */
+export interface HeaderGroup {
+  columns: Array<{ labels: string[]; role: string }>;
+  /** Category names of the 一级 and 二级 columns (the national hierarchy), for the cells under them. */
+  categories: { level1: string[]; level2: string[] } | null;
+}
+
 /**
- * The column labels of each header row the definitions know: the funds grid's and the indicator
- * table's. In a row that already shows two of a group's labels, the other cells are header cells
- * too, so a cell may be matched more loosely against that group alone.
+ * The header rows of every definition. In a row that already shows two of a group's labels, the
+ * other cells are header cells too, and the columns come in the definition's order, so a cell may
+ * be matched more loosely, against the columns between its exact neighbours.
  */
-export function headerGroups(definitions: readonly FormDefinition[]): string[][] {
+export function headerGroups(definitions: readonly FormDefinition[]): HeaderGroup[] {
   return remember(headerGroupSets, definitions, () => collectHeaderGroups(definitions));
 }
 
-function collectHeaderGroups(definitions: readonly FormDefinition[]): string[][] {
-  const groups: string[][] = [];
+function collectHeaderGroups(definitions: readonly FormDefinition[]): HeaderGroup[] {
+  const squeeze = (labels: readonly string[]) => labels.map((l) => l.replace(/\s+/g, ''));
+  const groups: HeaderGroup[] = [];
   for (const d of definitions) {
-    if (d.funds) groups.push(d.funds.columns.flatMap((c) => c.labels.map((l) => l.replace(/\s+/g, ''))));
-    groups.push(d.indicators.columns.flatMap((c) => c.labels.map((l) => l.replace(/\s+/g, ''))));
+    if (d.funds) groups.push({ columns: d.funds.columns.map((c) => ({ labels: squeeze(c.labels), role: c.key })), categories: null });
+    const levels = d.indicators.hierarchy === 'standard' ? d.indicators.levels : undefined;
+    const categories = levels ? { level1: Object.keys(levels), level2: [...new Set(Object.values(levels).flat())] } : null;
+    groups.push({ columns: d.indicators.columns.map((c) => ({ labels: squeeze(c.labels), role: c.role })), categories });
   }
   return groups;
 }
 
+/** Characters that differ between two texts of the same length (Infinity for different lengths). */
+function substitutions(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return Infinity;
+  return a.reduce((n, ch, k) => n + (ch !== b[k] ? 1 : 0), 0);
+}
+
 /**
- * In a header row (two or more cells exactly a group's labels), a cell is the label of the group, not
- * yet in the row, of its length that differs from it in fewest characters, fewer than half:
- * `年初预舞致` beside `全年执行数` and `分值` is `年初预算数`. Ties are left as read. (Looser
- * matching was tried: it mends data cells of rows that look like headers, and loses more than it wins.)
+ * Scores of the alignment (lower is better; a cell left as read scores 0): a mended cell -1 plus the
+ * share of its characters mended (more cells matched beats fewer matched more closely), an exact
+ * label -2 (an anchor: keeping it outweighs any mending around it).
  */
-export function nearestHeaderLabel(text: string, row: readonly string[], group: readonly string[]): string | null {
+const MATCHED = -1;
+const EXACT = -2;
+
+/**
+ * The best order-keeping match of a header row's cells (left to right) to a group's columns:
+ * each cell is its column's label when it differs from it in at most half its characters, the
+ * columns' printed order is kept, and a column may be absent from the row. `一绍指标` between
+ * `一级指标` and `年度指标值` is `二级指标`; a cell nothing fits is left as read (null).
+ */
+export function alignHeader(texts: readonly string[], group: HeaderGroup): Array<{ label: string; role: string } | null> {
+  const cells = texts.map((t) => [...t.replace(/\s+/g, '')]);
+  const n = cells.length;
+  const m = group.columns.length;
+  // cost[i][j]: fitting cell i to column j, and the label it would take.
+  const fit = cells.map((chars) =>
+    group.columns.map((column) => {
+      let best = { cost: Infinity, label: '' };
+      for (const label of column.labels) {
+        const d = substitutions(chars, [...label]);
+        const cost = d === 0 ? EXACT : MATCHED + d / chars.length;
+        if (chars.length >= 2 && 2 * d <= chars.length && cost < best.cost) best = { cost, label };
+      }
+      return best;
+    }),
+  );
+  // total[i][j]: least cost of the first i cells over the first j columns.
+  const total = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      total[i]![j] = Math.min(total[i - 1]![j]!, total[i]![j - 1]!, total[i - 1]![j - 1]! + fit[i - 1]![j - 1]!.cost);
+    }
+  }
+  const out: Array<{ label: string; role: string } | null> = new Array(n).fill(null);
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    const here = total[i]![j]!;
+    if (here === total[i - 1]![j - 1]! + fit[i - 1]![j - 1]!.cost) {
+      out[i - 1] = { label: fit[i - 1]![j - 1]!.label, role: group.columns[j - 1]!.role };
+      i--;
+      j--;
+    } else if (here === total[i]![j - 1]!) j--;
+    else i--;
+  }
+  return out;
+}
+
+/**
+ * The category an OCR'd cell under a 一级 or 二级 header stands for: the one name of the same
+ * length that differs from it in fewest characters, fewer than half (`成十指标` → `成本指标`).
+ * Ties and far readings are left as read.
+ */
+export function nearestCategory(text: string, names: readonly string[]): string | null {
   const chars = [...text.replace(/\s+/g, '')];
-  if (chars.length < 2 || group.includes(chars.join(''))) return null;
+  if (chars.length < 2 || names.includes(chars.join(''))) return null;
   let best: string | null = null;
   let bestDiff = Infinity;
   let tie = false;
-  for (const label of group) {
-    const l = [...label];
-    if (l.length !== chars.length || row.includes(label)) continue;
-    const diff = l.reduce((n, ch, k) => n + (ch !== chars[k] ? 1 : 0), 0);
-    if (diff * 2 >= l.length) continue;
-    if (diff < bestDiff) [best, bestDiff, tie] = [label, diff, false];
-    else if (diff === bestDiff && label !== best) tie = true;
+  for (const name of names) {
+    const d = substitutions(chars, [...name]);
+    if (2 * d >= chars.length) continue;
+    if (d < bestDiff) [best, bestDiff, tie] = [name, d, false];
+    else if (d === bestDiff) tie = true;
   }
   return tie ? null : best;
 }
 
-/** Cells of OCR tables whose text nearly spells a label get the label (their confidence stays). */
-export function mendLabels(tables: Table[], lexicon: readonly string[], groups: readonly string[][] = []): Table[] {
+/**
+ * Cells of OCR tables that nearly spell a label get the label (their confidence stays): any known
+ * label of five characters or more; in a header row, the cells aligned to its group's columns; and
+ * under the 一级/二级 header cells of an indicator table, the category names.
+ */
+export function mendLabels(tables: Table[], lexicon: readonly string[], groups: readonly HeaderGroup[] = []): Table[] {
   return tables.map((table) => {
     if (table.method !== 'ocr' && !table.cells.some((c) => c.confidence !== null)) return table;
     const cells = table.cells.map((cell) => {
@@ -102,18 +169,33 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
     });
     const rows = new Map<number, number[]>();
     cells.forEach((cell, k) => rows.set(cell.row, [...(rows.get(cell.row) ?? []), k]));
-    for (const members of rows.values()) {
+    const byRow = [...rows.entries()].sort((a, b) => a[0] - b[0]);
+    /** Columns (first, last) of the 一级/二级 header cells seen so far, and their names. */
+    let categoryColumns: Array<{ from: number; to: number; names: string[]; below: number }> = [];
+    for (const [row, members] of byRow) {
+      members.sort((a, b) => cells[a]!.col - cells[b]!.col);
       const texts = members.map((k) => cells[k]!.text.replace(/\s+/g, ''));
-      const group = groups.find((g) => texts.filter((t) => g.includes(t)).length >= 2);
-      if (!group) continue;
+      const exact = (g: HeaderGroup) => texts.filter((t) => g.columns.some((c) => c.labels.includes(t))).length;
+      const group = groups.filter((g) => exact(g) >= 2).sort((a, b) => exact(b) - exact(a))[0];
+      if (group) {
+        const aligned = alignHeader(texts, group);
+        categoryColumns = [];
+        members.forEach((k, i) => {
+          const match = aligned[i];
+          const cell = cells[k]!;
+          if (!match) return;
+          if (cell.confidence !== null && match.label !== texts[i]) cells[k] = { ...cell, text: match.label };
+          const names = match.role === 'level1' ? group.categories?.level1 : match.role === 'level2' ? group.categories?.level2 : undefined;
+          if (names) categoryColumns.push({ from: cell.col, to: cell.col + cell.colSpan - 1, names, below: row + cell.rowSpan - 1 });
+        });
+        continue;
+      }
       for (const k of members) {
         const cell = cells[k]!;
         if (cell.confidence === null) continue;
-        const label = nearestHeaderLabel(cell.text, texts, group);
-        if (label) {
-          cells[k] = { ...cell, text: label };
-          texts.push(label);
-        }
+        const under = categoryColumns.find((c) => row > c.below && cell.col >= c.from && cell.col + cell.colSpan - 1 <= c.to);
+        const name = under ? nearestCategory(cell.text, under.names) : null;
+        if (name) cells[k] = { ...cell, text: name };
       }
     }
     return { ...table, cells };

@@ -152,10 +152,7 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const first = [...find(cleanInk, cellBoxes, lineHeight), ...find(outside, [whole], lineHeight)];
   const heights = first.map((b) => b[3] - b[1]).filter((h) => h >= 0.5 * lineHeight && h <= 2.5 * lineHeight).sort((a, b) => a - b);
   if (heights.length >= 5) lineHeight = heights[heights.length >> 1]!;
-  const lines = [
-    ...find(cleanInk, cellBoxes, lineHeight).map((box) => ({ box })),
-    ...find(outside, [whole], lineHeight).map((box) => ({ box })),
-  ];
+  const lines = dropRepeats([...find(cleanInk, cellBoxes, lineHeight), ...find(outside, [whole], lineHeight)]).map((box) => ({ box }));
   return { image: clean, scale, segments, lines, lineHeight };
 }
 
@@ -168,6 +165,25 @@ function whiten(data: Uint8Array, threshold: number): Uint8Array {
   const paper = Math.min(250, threshold + 0.5 * (255 - threshold));
   for (let i = 0; i < data.length; i++) out[i] = data[i]! >= paper ? 255 : data[i]!;
   return out;
+}
+
+/**
+ * Each piece of text once: where grids overlap (a rule broken under a seal can leave a cell drawn
+ * over its neighbours), the same line is found in two cells. A line mostly inside one already
+ * kept (smallest first) is dropped.
+ */
+export function dropRepeats(boxes: PixelBox[]): PixelBox[] {
+  const area = (b: PixelBox) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
+  const kept: PixelBox[] = [];
+  for (const b of [...boxes].sort((p, q) => area(p) - area(q))) {
+    const repeat = kept.some((k) => {
+      const overlap = Math.max(0, Math.min(b[2], k[2]) - Math.max(b[0], k[0])) * Math.max(0, Math.min(b[3], k[3]) - Math.max(b[1], k[1]));
+      return overlap >= 0.5 * Math.min(area(b), area(k));
+    });
+    if (!repeat) kept.push(b);
+  }
+  // Back in reading order of the cells they came from.
+  return boxes.filter((b) => kept.includes(b));
 }
 
 function clip(b: PixelBox, image: Gray): PixelBox {

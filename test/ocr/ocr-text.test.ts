@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/ocr/ocr-page.js';
-import { headerGroups, labelLexicon, mendLabels, nearestHeaderLabel, nearestLabel } from '../../src/ocr/label-lexicon.js';
+import { alignHeader, headerGroups, labelLexicon, mendLabels, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
 import { runChecks } from '../../src/check/run-checks.js';
@@ -85,20 +85,44 @@ describe('ocr.doubtful', () => {
 
 describe('header rows', () => {
   const groups = headerGroups(FORM_DEFINITIONS);
-  const funds = groups.find((g) => g.includes('年初预算数'))!;
+  const funds = groups.find((g) => g.columns.some((c) => c.labels.includes('年初预算数')))!;
+  const indicators = groups.find((g) => g.columns.some((c) => c.labels.includes('三级指标')) && g.columns.some((c) => c.labels.includes('实际完成值')))!;
+  const labels = (texts: string[], group: typeof funds) => alignHeader(texts, group).map((m) => m?.label ?? null);
+  const cell = (row: number, col: number, text: string, confidence: number | null = 0.5, rowSpan = 1) =>
+    ({ row, col, rowSpan, colSpan: 1, text, page: 1, box: [0, 0, 1, 1] as [number, number, number, number], line: null, confidence });
 
-  it('mends a header cell against the labels its row lacks, and leaves ties and far readings', () => {
-    const row = ['资金来源', '全年预算数', '全年执行数', '分值'];
-    expect(nearestHeaderLabel('年初预舞致', row, funds)).toBe('年初预算数');
-    expect(nearestHeaderLabel('年初现异玛', row, funds)).toBeNull(); // three of five characters off
-    expect(nearestHeaderLabel('全年执行数', row, funds)).toBeNull(); // already a label
+  it('aligns a header row to its columns in printed order, mending cells up to half their characters off', () => {
+    // As read from the yuanjiang scan: 一级/二级/三级 are one or two characters off, 偏差… five of eleven.
+    expect(labels(['一纪指标', '一绍指标', '三绍指标', '年度指标值', '实际完成值', '分值', '得分', '信差中上分析及枚涝措施'], indicators)).toEqual([
+      '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施',
+    ]);
+    // As read from the putuo scan: two half-off cells matched beat one closer match (二绍指标 is nearer 二级指标).
+    const declaration = groups.find((g) => g.columns.some((c) => c.labels.includes('年度(/项目)指标值')))!;
+    expect(labels(['一级指标', '一绍指标', '二绍指标', '年度(/项目)指标值'], declaration)).toEqual(['一级指标', '二级指标', '三级指标', '年度(/项目)指标值']);
+    expect(labels(['资金来源', '年初现异数', '全年现异数', '全年执行数', '分值', '执行诗', '得分'], funds)).toEqual([
+      null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分',
+    ]);
+    // More than half off, or out of the columns' order: left as read.
+    expect(labels(['年初现异玛', '全年执行数', '分值'], funds)).toEqual([null, '全年执行数', '分值']);
+    expect(labels(['分值', '年初预舞数', '得分'], funds)).toEqual(['分值', null, '得分']);
   });
 
-  it('applies only in rows that show two labels of a group already', () => {
-    const cell = (col: number, text: string, confidence: number | null = 0.5) => ({ row: 0, col, rowSpan: 1, colSpan: 1, text, page: 1, box: [0, 0, 1, 1] as [number, number, number, number], line: null, confidence });
-    const table = { pages: [1], rows: 1, cols: 4, method: 'ocr' as const, cells: [cell(0, '年初预舞致'), cell(1, '全年执行数'), cell(2, '分值'), cell(3, '600,000')] };
-    expect(mendLabels([table], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预算数', '全年执行数', '分值', '600,000']);
-    const lone = { ...table, cells: [cell(0, '年初预舞致'), cell(1, '全年执行数')] };
+  it('mends only rows that show two labels of a group already, and the categories under 一级/二级', () => {
+    const table = {
+      pages: [1], rows: 3, cols: 5, method: 'ocr' as const,
+      cells: [
+        cell(0, 0, '一纪指标'), cell(0, 1, '一绍指标'), cell(0, 2, '三级指标'), cell(0, 3, '分值'), cell(0, 4, '得分'),
+        cell(1, 0, '成十指标', 0.5, 2), cell(1, 1, '经济成本指杯'), cell(1, 2, '成本控制杯'), cell(1, 3, '10'), cell(1, 4, '10'),
+        cell(2, 1, '共去效益指标'), cell(2, 2, '社会效益'), cell(2, 3, '5'), cell(2, 4, '5'),
+      ],
+    };
+    expect(mendLabels([table], [], groups)[0]!.cells.map((c) => c.text)).toEqual([
+      '一级指标', '二级指标', '三级指标', '分值', '得分',
+      // 共去效益指标 is as near 经济效益指标 and 生态效益指标 as 社会效益指标: left as read. 三级 cells are free text.
+      '成本指标', '经济成本指标', '成本控制杯', '10', '10',
+      '共去效益指标', '社会效益', '5', '5',
+    ]);
+    const lone = { ...table, cells: [cell(0, 0, '年初预舞致'), cell(0, 1, '全年执行数')] };
     expect(mendLabels([lone], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预舞致', '全年执行数']);
   });
 });

@@ -97,12 +97,20 @@ const EXACT = -2;
  * each cell is its column's label when it differs from it in at most half its characters, the
  * columns' printed order is kept, and a column may be absent from the row. `一绍指标` between
  * `一级指标` and `年度指标值` is `二级指标`; a cell nothing fits is left as read (null).
+ *
+ * A garbled cell (recognizer confidence under GARBLED, e.g. `实旺空只佑` at 0) is its column's
+ * label when its neighbours are matched (or it starts or ends the matched part of the row), exactly
+ * one column fits between theirs, and its length is within one character of that column's label.
  */
-export function alignHeader(texts: readonly string[], group: HeaderGroup): Array<{ label: string; role: string } | null> {
+export function alignHeader(
+  texts: readonly string[],
+  group: HeaderGroup,
+  confidences: ReadonlyArray<number | null> = [],
+): Array<{ label: string; role: string } | null> {
   const cells = texts.map((t) => [...t.replace(/\s+/g, '')]);
   const n = cells.length;
   const m = group.columns.length;
-  // cost[i][j]: fitting cell i to column j, and the label it would take.
+  // fit[i][j]: the cost of cell i as column j, and the label it would take.
   const fit = cells.map((chars) =>
     group.columns.map((column) => {
       let best = { cost: Infinity, label: '' };
@@ -121,18 +129,32 @@ export function alignHeader(texts: readonly string[], group: HeaderGroup): Array
       total[i]![j] = Math.min(total[i - 1]![j]!, total[i]![j - 1]!, total[i - 1]![j - 1]! + fit[i - 1]![j - 1]!.cost);
     }
   }
-  const out: Array<{ label: string; role: string } | null> = new Array(n).fill(null);
+  const column: number[] = new Array(n).fill(-1);
   for (let i = n, j = m; i > 0 && j > 0; ) {
     const here = total[i]![j]!;
-    if (here === total[i - 1]![j - 1]! + fit[i - 1]![j - 1]!.cost) {
-      out[i - 1] = { label: fit[i - 1]![j - 1]!.label, role: group.columns[j - 1]!.role };
-      i--;
-      j--;
-    } else if (here === total[i]![j - 1]!) j--;
+    if (here === total[i - 1]![j - 1]! + fit[i - 1]![j - 1]!.cost) column[--i] = --j;
+    else if (here === total[i]![j - 1]!) j--;
     else i--;
+  }
+  const out = column.map((j, i) => (j < 0 ? null : { label: fit[i]![j]!.label, role: group.columns[j]!.role }));
+  for (let i = 0; i < n; i++) {
+    const confidence = confidences[i];
+    if (out[i] || confidence === null || confidence === undefined || confidence >= GARBLED) continue;
+    // The columns of its neighbours; at either end of the row, cells nothing matched (row labels like
+    // 项目资金, blank cells) do not count as neighbours.
+    const before = column.slice(0, i).every((j) => j < 0) ? -1 : column[i - 1]!;
+    const after = column.slice(i + 1).every((j) => j < 0) ? m : column[i + 1]!;
+    if (before === -1 && i > 0 && column.slice(0, i).some((j) => j >= 0)) continue;
+    if (after < 0 || after - before !== 2) continue;
+    const only = group.columns[before + 1]!;
+    const label = only.labels.find((l) => Math.abs([...l].length - cells[i]!.length) <= 1);
+    if (label) out[i] = { label, role: only.role };
   }
   return out;
 }
+
+/** Below this confidence a reading says nothing about its text: only its place can. */
+const GARBLED = 0.3;
 
 /**
  * The category an OCR'd cell under a 一级 or 二级 header stands for: the one name of the same
@@ -178,7 +200,7 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
       const exact = (g: HeaderGroup) => texts.filter((t) => g.columns.some((c) => c.labels.includes(t))).length;
       const group = groups.filter((g) => exact(g) >= 2).sort((a, b) => exact(b) - exact(a))[0];
       if (group) {
-        const aligned = alignHeader(texts, group);
+        const aligned = alignHeader(texts, group, members.map((k) => cells[k]!.confidence));
         categoryColumns = [];
         members.forEach((k, i) => {
           const match = aligned[i];

@@ -102,6 +102,17 @@ describe('header rows', () => {
     expect(labels(['资金来源', '年初现异数', '全年现异数', '全年执行数', '分值', '执行诗', '得分'], funds)).toEqual([
       null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分',
     ]);
+    // Garbled (confidence under 0.3) and alone where exactly one column fits: that column. As read from the changning scan.
+    const conf = (...c: Array<number | null>) => c;
+    expect(alignHeader(['项目资金(元)', '资金来源', '年切了项异到', '全年预算数', '全年执行数', '分值', '执行率', '得分', ''], funds, conf(0.78, 0.62, 0, 0.88, 0.85, 0.92, 0.93, 0.8, null)).map((m) => m?.label ?? null)).toEqual([
+      null, null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', null,
+    ]);
+    expect(alignHeader(['一级指标', '二级指标', '三级指标', '年度指标值', '实旺空只佑', '分值', '得分', '住戎古田分析双雹洪增施'], indicators, conf(0.41, 0.77, 0.86, 0.76, 0, 0.92, 0.78, 0)).map((m) => m?.label ?? null)).toEqual([
+      '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施',
+    ]);
+    // Read with confidence, or where two columns could fit (指标解释 and 年度指标值 after 三级指标): left as read.
+    expect(alignHeader(['年度指标值', '实旺空只佑', '分值'], indicators, conf(0.9, 0.5, 0.9))[1]).toBeNull();
+    expect(alignHeader(['三级指标', '午皮抬杯伯', '实际完成值'], indicators, conf(0.9, 0, 0.9))[1]).toBeNull();
     // More than half off, or out of the columns' order: left as read.
     expect(labels(['年初现异玛', '全年执行数', '分值'], funds)).toEqual([null, '全年执行数', '分值']);
     expect(labels(['分值', '年初预舞数', '得分'], funds)).toEqual(['分值', null, '得分']);

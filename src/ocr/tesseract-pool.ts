@@ -23,6 +23,12 @@ const LANG_PATHS: { [L in Lang]: string } = {
 /** Page segmentation modes used: one text line, or a block of lines (a wrapped cell). */
 export type SegMode = 'line' | 'block';
 const PSM: Record<SegMode, string> = { line: '13', block: '6' };
+/**
+ * Line mode per model. chi_sim reads raw lines (PSM 13: layout analysis drops some short cells);
+ * eng reads numbers as single text lines (PSM 7): as raw lines it doubles a leading digit
+ * (30.00 → 130.00, 100.00 → 1100.00 on the scanned fixtures).
+ */
+const LINE_PSM: Record<Lang, string> = { chi_sim: PSM.line, eng: '7' };
 
 export interface Recognized {
   text: string;
@@ -125,11 +131,10 @@ export class TesseractPool {
       legacyCore: false,
       legacyLang: false,
     } as never);
-    // Chinese is written without spaces (tesseract would put one between every pair of characters);
-    // lines are read as raw lines (PSM 13: no layout analysis, which drops some short cells).
+    // Chinese is written without spaces (tesseract would put one between every pair of characters).
     await worker.setParameters({
       preserve_interword_spaces: '1',
-      tessedit_pageseg_mode: PSM.line,
+      tessedit_pageseg_mode: LINE_PSM[lang],
       ...(lang === 'eng' ? { tessedit_char_whitelist: NUMBER_ALPHABET } : {}),
     } as never);
     this.uses.set(worker, 0);

@@ -251,11 +251,15 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
   return runs.filter((r): r is TextRun => r !== null);
 }
 
-/** Mostly digits and number punctuation (stray letters are what the second reading fixes). */
-function looksNumeric(text: string): boolean {
+/**
+ * Mostly digits and number punctuation (stray letters are what the second reading fixes). Han
+ * characters chi_sim reads for a lone digit count as digits: 了 (7), 〇 (0), 丨 (1), 乙 (2).
+ */
+export function looksNumeric(text: string): boolean {
   const t = text.replace(/\s/g, '');
-  if (!/\d/.test(t)) return false;
-  const numeric = [...t].filter((ch) => /[\d.,%\-=<>≥≤]/.test(ch)).length;
+  // Other Han characters (2023年度, 100万元) are text the number model cannot read.
+  if (!/[\d了〇丨乙]/.test(t) || /[\u3400-\u9fff]/.test(t.replace(/[了〇丨乙]/g, ''))) return false;
+  const numeric = [...t].filter((ch) => /[\d.,%\-=<>≥≤了〇丨乙]/.test(ch)).length;
   return numeric >= 0.6 * t.length;
 }
 

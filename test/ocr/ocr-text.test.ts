@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../src/ocr/ocr-page.js';
+import { cleanText, looksNumeric } from '../../src/ocr/ocr-page.js';
 import { alignHeader, headerGroups, labelLexicon, mendLabels, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
@@ -27,6 +27,16 @@ describe('recognized text', () => {
     expect(cleanText('>= 95%')).toBe('>= 95%');
     expect(cleanText('项目名称，')).toBe('项目名称');
     expect(cleanText('1,234,')).toBe('1,234,');
+  });
+
+  it('sends numbers, and digits chi_sim reads as look-alike Han characters, to the number model', () => {
+    expect(looksNumeric('1009%')).toBe(true);
+    expect(looksNumeric('了')).toBe(true); // a lone 7, as read from the shanghai scan
+    expect(looksNumeric('了1')).toBe(true);
+    expect(looksNumeric('是')).toBe(false);
+    expect(looksNumeric('完成了')).toBe(false);
+    expect(looksNumeric('2023年度')).toBe(false); // the number model would drop 年度
+    expect(looksNumeric('100万元')).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { HAN } from '../layout/join-text.js';
 import { binarize, crop, otsuThreshold, resize, rotate, type Gray, type PixelBox } from './raster.js';
 import { estimateCharSize } from './text-size.js';
 import { estimateSkew } from './deskew.js';
-import { findRasterRules, type RasterRule } from './raster-rules.js';
+import { findRasterRules, mendBrokenRules, type RasterRule } from './raster-rules.js';
 import { findTextLines } from './text-lines.js';
 import type { Recognized, TesseractPool } from './tesseract-pool.js';
 
@@ -110,21 +110,29 @@ interface Analysis {
 /** Rules and text lines of an upright (or candidate) image; the rules are erased from what is read. */
 function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number, charSize: number, page: number): Analysis {
   const found = findRasterRules(ink, image.width, image.height, { scale, charSize });
-  // Rules that are a grid's, or long enough to be no stroke of any character (a heading's bold
-  // strokes can outrun body text), are the page's rules; the rest stay as text.
-  const candidates = mergeSegments(found.map((r) => r.segment));
   // A grid smaller than a few characters is the strokes of a character (目, 田), not a table.
-  const grids = findRuledTables(page, candidates, []).filter(
-    (t) => t.rows * t.cols > 1 && (t.box[2] - t.box[0]) * scale >= 3 * charSize && (t.box[3] - t.box[1]) * scale >= 1.2 * charSize,
-  );
-  const near = (r: RasterRule) => {
-    const s = r.segment;
+  const gridsOf = (segments: Segment[]) =>
+    findRuledTables(page, segments, []).filter(
+      (t) => t.rows * t.cols > 1 && (t.box[2] - t.box[0]) * scale >= 3 * charSize && (t.box[3] - t.box[1]) * scale >= 1.2 * charSize,
+    );
+  const inside = (grids: Array<{ box: readonly number[] }>, s: Segment) => {
     const [x0, y0, x1, y1] = s.dir === 'h' ? [s.from, s.at, s.to, s.at] : [s.at, s.from, s.at, s.to];
     const tol = 3;
-    return grids.some((t) => x0 >= t.box[0] - tol && x1 <= t.box[2] + tol && y0 >= t.box[1] - tol && y1 <= t.box[3] + tol);
+    return grids.some((t) => x0 >= t.box[0]! - tol && x1 <= t.box[2]! + tol && y0 >= t.box[1]! - tol && y1 <= t.box[3]! + tol);
   };
-  const rules = found.filter((r) => near(r) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
-  const segments = mergeSegments(rules.map((r) => r.segment));
+  // Rules of a grid broken under a seal or by a faded stretch are mended (gaps up to about three
+  // characters). Only inside grids: elsewhere, mending would join a bold heading's strokes into one.
+  const maxGap = (3 * charSize) / scale;
+  const mendInGrids = (segments: Segment[]) => {
+    const grids = gridsOf(segments);
+    return [...mendBrokenRules(segments.filter((s) => inside(grids, s)), maxGap), ...segments.filter((s) => !inside(grids, s))];
+  };
+  const candidates = mendInGrids(mergeSegments(found.map((r) => r.segment)));
+  const grids = gridsOf(candidates);
+  // Rules that are a grid's, or long enough to be no stroke of any character (a heading's bold
+  // strokes can outrun body text), are the page's rules; the rest stay as text.
+  const rules = found.filter((r) => inside(grids, r.segment) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
+  const segments = mendInGrids(mergeSegments(rules.map((r) => r.segment)));
   const clean = { ...image, data: whiten(image.data, threshold) };
   const cleanInk = ink.slice();
   // Blur spreads a rule past the pixels binarized as ink: a margin goes with it.

@@ -114,3 +114,47 @@ function overlapShare(a: Run, b: Run): number {
   const overlap = Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1;
   return overlap / Math.min(a.to - a.from + 1, b.to - b.from + 1);
 }
+
+/**
+ * Mends rules broken in the image (a seal crossing a rule, a faded or dropped-out stretch): pieces
+ * of one rule with a gap up to `maxGap` points become one, unless rules cross at both ends of the
+ * gap (the sides of a merged cell), and a rule that ends up to `maxGap` short of a crossing rule is
+ * taken to meet it (a drawn rule never stops short of the rule it meets; short horizontal pieces
+ * excepted). Input is merged (mergeSegments).
+ */
+export function mendBrokenRules(segments: readonly Segment[], maxGap: number): Segment[] {
+  const out: Segment[] = [];
+  for (const dir of ['h', 'v'] as const) {
+    const same = segments.filter((s) => s.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
+    const across = segments.filter((s) => s.dir !== dir);
+    // A rule crossing `at` (at `pos` along it): the side of a merged cell, which a real gap ends at.
+    const sideAt = (pos: number, at: number) => across.some((o) => Math.abs(o.at - pos) <= 1.5 && at >= o.from - 1.5 && at <= o.to + 1.5);
+    const done: Segment[] = [];
+    for (const s of same) {
+      // The piece of the same rule before it, if any (rules a point apart are one rule), across a gap
+      // no rule ends at.
+      const piece = done.find(
+        (o) => Math.abs(o.at - s.at) <= 1.5 && s.from - o.to <= maxGap && s.to >= o.from && (s.from <= o.to || !(sideAt(o.to, s.at) && sideAt(s.from, s.at))),
+      );
+      if (piece) piece.to = Math.max(piece.to, s.to);
+      else done.push({ ...s });
+    }
+    out.push(...done);
+  }
+  const crossing = (s: Segment, at: number) =>
+    out.filter((o) => o.dir !== s.dir && at >= o.from - 1.5 && at <= o.to + 1.5).map((o) => o.at);
+  return out.map((s) => {
+    // Short horizontal pieces may be strokes of a bold heading joined by blur: they stay as found.
+    if (s.dir === 'h' && s.to - s.from < 2 * maxGap) return s;
+    const across = crossing(s, s.at);
+    const before = across.filter((a) => a < s.from - 1.5 && s.from - a <= maxGap);
+    const after = across.filter((a) => a > s.to + 1.5 && a - s.to <= maxGap);
+    const meetsFrom = across.some((a) => Math.abs(a - s.from) <= 1.5);
+    const meetsTo = across.some((a) => Math.abs(a - s.to) <= 1.5);
+    return {
+      ...s,
+      from: !meetsFrom && before.length ? Math.max(...before) : s.from,
+      to: !meetsTo && after.length ? Math.min(...after) : s.to,
+    };
+  });
+}

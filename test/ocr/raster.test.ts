@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binarize, crop, decodePgm, encodePgm, otsuThreshold, resize, rotate, toGray, type Gray } from '../../src/ocr/raster.js';
 import { estimateSkew } from '../../src/ocr/deskew.js';
-import { findRasterRules } from '../../src/ocr/raster-rules.js';
+import { findRasterRules, mendBrokenRules } from '../../src/ocr/raster-rules.js';
 import { findTextLines } from '../../src/ocr/text-lines.js';
 import { estimateCharSize } from '../../src/ocr/text-size.js';
 import { toDisplayed } from '../../src/ocr/ocr-document.js';
@@ -92,5 +92,27 @@ describe('skew, rules and lines', () => {
     // Upright image is 100 × 200 px (50 × 100 pt); its top-left corner was the page's top-right.
     expect(toDisplayed([0, 0, 10, 5], t)).toEqual([94.5, 0, 99.5, 10]);
     expect(toDisplayed([10, 20, 30, 40], { ...t, quarter: 0 })).toEqual([10, 20, 30, 40]);
+  });
+});
+
+describe('mendBrokenRules', () => {
+  const h = (at: number, from: number, to: number) => ({ dir: 'h' as const, at, from, to });
+  const v = (at: number, from: number, to: number) => ({ dir: 'v' as const, at, from, to });
+  const sorted = (segments: ReturnType<typeof h>[]) => [...segments].sort((a, b) => a.dir.localeCompare(b.dir) || a.at - b.at || a.from - b.from);
+
+  it('joins a rule broken where a seal crossed it, and meets a rule that stops short', () => {
+    // As found on the yuanjiang scan (points): the top rule broken 305.6–325.1, a column rule starting 12 pt below it.
+    const found = [h(79.7, 35.3, 305.6), h(79.7, 325.1, 560.2), h(93.8, 35.3, 560.2), v(35.3, 79.7, 200), v(287.8, 91.8, 200), v(560.2, 79.7, 200)];
+    expect(sorted(mendBrokenRules(found, 27))).toEqual(sorted([h(79.7, 35.3, 560.2), h(93.8, 35.3, 560.2), v(35.3, 79.7, 200), v(287.8, 79.7, 200), v(560.2, 79.7, 200)]));
+  });
+
+  it('keeps a gap with a crossing rule at both ends (a merged cell), wide gaps, and short horizontal pieces', () => {
+    const merged = [h(100, 0, 50), h(100, 70, 200), v(50, 80, 120), v(70, 80, 120)];
+    expect(sorted(mendBrokenRules(merged, 27))).toEqual(sorted(merged));
+    const wide = [h(100, 0, 50), h(100, 90, 200)];
+    expect(sorted(mendBrokenRules(wide, 27))).toEqual(sorted(wide));
+    // A bold heading's stroke near a column rule is not stretched to meet it.
+    const stroke = [h(98, 244, 280), v(287.8, 79.7, 200)];
+    expect(sorted(mendBrokenRules(stroke, 27))).toEqual(sorted(stroke));
   });
 });

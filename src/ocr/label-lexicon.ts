@@ -98,9 +98,10 @@ const EXACT = -2;
  * columns' printed order is kept, and a column may be absent from the row. `一绍指标` between
  * `一级指标` and `年度指标值` is `二级指标`; a cell nothing fits is left as read (null).
  *
- * A garbled cell (recognizer confidence under GARBLED, e.g. `实旺空只佑` at 0) is its column's
- * label when its neighbours are matched (or it starts or ends the matched part of the row), exactly
- * one column fits between theirs, and its length is within one character of that column's label.
+ * A mended cell that fits two columns of its gap equally well is a tie, left as read. Garbled cells
+ * (recognizer confidence under GARBLED, e.g. `实旺空只佑` at 0) are their columns' labels when as
+ * many columns fit between their matched neighbours as there are garbled cells in between, each
+ * within one character of its column's label in length.
  */
 export function alignHeader(
   texts: readonly string[],
@@ -137,18 +138,35 @@ export function alignHeader(
     else i--;
   }
   const out = column.map((j, i) => (j < 0 ? null : { label: fit[i]![j]!.label, role: group.columns[j]!.role }));
+  // Between two matched cells (or a matched cell and the row's end), the columns that could be there.
+  const gap = (i: number, k: number): [number, number] => [
+    column.slice(0, i).reduce((last, j) => (j >= 0 ? j : last), -1),
+    column.slice(k + 1).find((j) => j >= 0) ?? m,
+  ];
   for (let i = 0; i < n; i++) {
-    const confidence = confidences[i];
-    if (out[i] || confidence === null || confidence === undefined || confidence >= GARBLED) continue;
-    // The columns of its neighbours; at either end of the row, cells nothing matched (row labels like
-    // 项目资金, blank cells) do not count as neighbours.
-    const before = column.slice(0, i).every((j) => j < 0) ? -1 : column[i - 1]!;
-    const after = column.slice(i + 1).every((j) => j < 0) ? m : column[i + 1]!;
-    if (before === -1 && i > 0 && column.slice(0, i).some((j) => j >= 0)) continue;
-    if (after < 0 || after - before !== 2) continue;
-    const only = group.columns[before + 1]!;
-    const label = only.labels.find((l) => Math.abs([...l].length - cells[i]!.length) <= 1);
-    if (label) out[i] = { label, role: only.role };
+    const j = column[i]!;
+    if (j < 0 || fit[i]![j]!.cost === EXACT) continue;
+    // A mended cell that fits another free column of its gap as well is a tie: left as read.
+    const [before, after] = gap(i, i);
+    if (group.columns.some((_, other) => other !== j && other > before && other < after && fit[i]![other]!.cost === fit[i]![j]!.cost)) out[i] = null;
+  }
+  const garbled = (i: number) => !out[i] && confidences[i] !== null && confidences[i] !== undefined && confidences[i]! < GARBLED;
+  for (let i = 0; i < n; i++) {
+    if (!garbled(i)) continue;
+    let k = i;
+    while (k + 1 < n && garbled(k + 1)) k++;
+    // A run of garbled cells as long as the run of columns between its neighbours' columns, whose
+    // neighbours are matched (cells nothing matched at either end of the row, like 项目资金, do not count).
+    const [before, after] = gap(i, k);
+    const neighbours = (i === 0 || column[i - 1]! >= 0 || before === -1) && (k === n - 1 || column[k + 1]! >= 0 || after === m);
+    if (neighbours && after - before - 1 === k - i + 1) {
+      for (let c = i; c <= k; c++) {
+        const only = group.columns[before + 1 + c - i]!;
+        const label = only.labels.find((l) => Math.abs([...l].length - cells[c]!.length) <= 1);
+        if (label) out[c] = { label, role: only.role };
+      }
+    }
+    i = k;
   }
   return out;
 }

@@ -120,6 +120,11 @@ describe('header rows', () => {
     expect(alignHeader(['一级指标', '二级指标', '三级指标', '年度指标值', '实旺空只佑', '分值', '得分', '住戎古田分析双雹洪增施'], indicators, conf(0.41, 0.77, 0.86, 0.76, 0, 0.92, 0.78, 0)).map((m) => m?.label ?? null)).toEqual([
       '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施',
     ]);
+    // Two garbled cells where two columns fit (yuanjiang page 2); a cell as near two free columns (a tie) is left as read.
+    expect(alignHeader(['资金来源', '年初现异玛', '全年项异到', '全年执行数', '分值'], funds, conf(0.77, 0, 0, 0.93, 0.9)).map((m) => m?.label ?? null)).toEqual([
+      null, '年初预算数', '全年预算数', '全年执行数', '分值',
+    ]);
+    expect(labels(['年初预算数', '全年现异数', '分值'], funds)).toEqual(['年初预算数', null, '分值']);
     // Read with confidence, or where two columns could fit (指标解释 and 年度指标值 after 三级指标): left as read.
     expect(alignHeader(['年度指标值', '实旺空只佑', '分值'], indicators, conf(0.9, 0.5, 0.9))[1]).toBeNull();
     expect(alignHeader(['三级指标', '午皮抬杯伯', '实际完成值'], indicators, conf(0.9, 0, 0.9))[1]).toBeNull();

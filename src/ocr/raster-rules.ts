@@ -117,13 +117,14 @@ function overlapShare(a: Run, b: Run): number {
 
 /**
  * Mends rules broken in the image (a seal crossing a rule, a faded or dropped-out stretch): pieces
- * of one rule with a gap up to `maxGap` points become one, unless rules cross at both ends of the
- * gap (the sides of a merged cell), and a rule that ends up to `maxGap` short of a crossing rule is
+ * of one rule with a gap up to `maxGap` points become one when one of them is long (twice `maxGap`),
+ * unless rules cross at both ends of the gap (the sides of a merged cell), and a rule that ends up to `maxGap` short of a crossing rule is
  * taken to meet it (a drawn rule never stops short of the rule it meets; short horizontal pieces
  * excepted). Input is merged (mergeSegments).
  */
 export function mendBrokenRules(segments: readonly Segment[], maxGap: number): Segment[] {
   const out: Segment[] = [];
+  const long = 2 * maxGap;
   for (const dir of ['h', 'v'] as const) {
     const same = segments.filter((s) => s.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
     const across = segments.filter((s) => s.dir !== dir);
@@ -132,9 +133,12 @@ export function mendBrokenRules(segments: readonly Segment[], maxGap: number): S
     const done: Segment[] = [];
     for (const s of same) {
       // The piece of the same rule before it, if any (rules a point apart are one rule), across a gap
-      // no rule ends at.
+      // no rule ends at. One of the two must be long: a chain of short pieces is the strokes of a
+      // row of bold characters, joined by blur.
       const piece = done.find(
-        (o) => Math.abs(o.at - s.at) <= 1.5 && s.from - o.to <= maxGap && s.to >= o.from && (s.from <= o.to || !(sideAt(o.to, s.at) && sideAt(s.from, s.at))),
+        (o) =>
+          Math.abs(o.at - s.at) <= 1.5 && s.from - o.to <= maxGap && s.to >= o.from &&
+          (s.from <= o.to || (Math.max(o.to - o.from, s.to - s.from) >= long && !(sideAt(o.to, s.at) && sideAt(s.from, s.at)))),
       );
       if (piece) piece.to = Math.max(piece.to, s.to);
       else done.push({ ...s });
@@ -145,7 +149,7 @@ export function mendBrokenRules(segments: readonly Segment[], maxGap: number): S
     out.filter((o) => o.dir !== s.dir && at >= o.from - 1.5 && at <= o.to + 1.5).map((o) => o.at);
   return out.map((s) => {
     // Short horizontal pieces may be strokes of a bold heading joined by blur: they stay as found.
-    if (s.dir === 'h' && s.to - s.from < 2 * maxGap) return s;
+    if (s.dir === 'h' && s.to - s.from < long) return s;
     const across = crossing(s, s.at);
     const before = across.filter((a) => a < s.from - 1.5 && s.from - a <= maxGap);
     const after = across.filter((a) => a > s.to + 1.5 && a - s.to <= maxGap);

@@ -111,6 +111,9 @@ describe('mendBrokenRules', () => {
     expect(sorted(mendBrokenRules(merged, 27))).toEqual(sorted(merged));
     const wide = [h(100, 0, 50), h(100, 90, 200)];
     expect(sorted(mendBrokenRules(wide, 27))).toEqual(sorted(wide));
+    // A chain of short pieces (the bottom strokes of a bold header row, changning page 7) stays broken.
+    const strokes = [h(121.3, 133.4, 148), h(121.3, 149.3, 193.4), h(121.3, 200, 230), h(121.3, 236.2, 268.3)];
+    expect(sorted(mendBrokenRules(strokes, 27))).toEqual(sorted(strokes));
     // A bold heading's stroke near a column rule is not stretched to meet it.
     const stroke = [h(98, 244, 280), v(287.8, 79.7, 200)];
     expect(sorted(mendBrokenRules(stroke, 27))).toEqual(sorted(stroke));

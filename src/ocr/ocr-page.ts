@@ -286,9 +286,10 @@ export function cleanText(text: string): string {
     .replace(/\s*\n\s*/g, ' ')
     .replace(/〈/g, '（')
     .replace(/〉/g, '）')
-    // Specks at either end of a line (noise, a seal's edge) come out as commas and quotes; no cell ends with one.
-    .replace(/^[，,、'’‘`"“”.·]+/, '')
-    .replace(/([^\d])[，,、'’‘`"“”·]+$/, '$1')
+    // Specks at either end of a line (noise, a seal's edge) come out as commas and quotes, and what is
+    // left of a rule as a bar; no cell starts with one.
+    .replace(/^[，,、'’‘`"“”.·|]+/, '')
+    .replace(/([^\d])[，,、'’‘`"“”·|]+$/, '$1')
     .trim();
   return oneLine
     // A full stop after Chinese text is often read as a Latin D or O.

@@ -26,6 +26,7 @@ describe('recognized text', () => {
     expect(cleanText('监督 检查 CD')).toBe('监督检查。');
     expect(cleanText('>= 95%')).toBe('>= 95%');
     expect(cleanText('项目名称，')).toBe('项目名称');
+    expect(cleanText('|实施单位')).toBe('实施单位'); // a rule's remnant
     expect(cleanText('1,234,')).toBe('1,234,');
   });
 

@@ -55,4 +55,18 @@ describe('ruled tables', () => {
     const [table] = findRuledTables(1, mergeSegments(rules), [run('Year', 110, 105), run('2010', 260, 105), run('Total', 110, 125)]);
     expect(table).toMatchObject({ rows: 2, cols: 2, sparse: false });
   });
+
+  it('one cell with text far apart makes a frame around columns of text, except in a large grid read by OCR (a lost rule)', () => {
+    // A full 5×4 grid, 20 filled cells; the first row's two cells lack the rule between them.
+    const xs = [0, 100, 200, 300, 400];
+    const ys = [0, 20, 40, 60, 80, 100];
+    const rules = [...ys.map((y) => h(y, 0, 400)), ...xs.map((x) => v(x, x === 100 ? 20 : 0, 100))];
+    const texts = (confidence?: number) =>
+      ys.slice(0, -1).flatMap((y, r) => xs.slice(0, -1).map((x, c) => ({ ...run(`r${r}c${c}`, x + 5, y + 5), ...(confidence === undefined ? {} : { confidence }) })));
+    const [text] = findRuledTables(1, mergeSegments(rules), texts());
+    expect(text).toMatchObject({ rows: 5, cols: 4, underRuled: true });
+    const [scanned] = findRuledTables(1, mergeSegments(rules), texts(0.9));
+    expect(scanned).toMatchObject({ rows: 5, cols: 4, underRuled: false });
+    expect(scanned!.cells.find((c) => c.row === 0 && c.col === 0)).toMatchObject({ colSpan: 2, text: 'r0c0 r0c1' });
+  });
 });

@@ -32,6 +32,8 @@ export const projectSelfAssessment = defineForm({
     ],
     totalLabels: ['合计', '总分', '总计'],
     hierarchy: 'categories',
+    // The four categories of Shanghai's 项目绩效自我评价 framework.
+    categoryNames: ['投入与管理', '产出目标', '效果目标', '影响力目标'],
   },
   checks: [
     'funds.rate', 'total.weight', 'total.score', 'category.weight', 'score.exceedsWeight', 'grade.mismatch',

@@ -74,6 +74,8 @@ export interface IndicatorTable {
   readonly hierarchy: 'standard' | 'categories' | 'free';
   /** For `standard`: 一级 label → its 二级 labels (pipelines/standard-hierarchy.ts). */
   readonly levels?: Readonly<Record<string, readonly string[]>>;
+  /** For `categories`: the category names the form family uses (mends OCR readings of them; others are kept as printed). */
+  readonly categoryNames?: readonly string[];
 }
 
 /** Declares a form family: checks its shape at compile time and freezes it, deeply, at run time. */

@@ -72,7 +72,12 @@ function collectHeaderGroups(definitions: readonly FormDefinition[]): HeaderGrou
   for (const d of definitions) {
     if (d.funds) groups.push({ columns: d.funds.columns.map((c) => ({ labels: squeeze(c.labels), role: c.key })), categories: null });
     const levels = d.indicators.hierarchy === 'standard' ? d.indicators.levels : undefined;
-    const categories = levels ? { level1: Object.keys(levels), level2: [...new Set(Object.values(levels).flat())] } : null;
+    const names = d.indicators.hierarchy === 'categories' ? d.indicators.categoryNames : undefined;
+    const categories = levels
+      ? { level1: Object.keys(levels), level2: [...new Set(Object.values(levels).flat())] }
+      : names
+        ? { level1: [...names], level2: [] }
+        : null;
     groups.push({ columns: d.indicators.columns.map((c) => ({ labels: squeeze(c.labels), role: c.role })), categories });
   }
   return groups;
@@ -180,18 +185,20 @@ const GARBLED = 0.3;
  * Ties and far readings are left as read.
  */
 export function nearestCategory(text: string, names: readonly string[]): string | null {
-  const chars = [...text.replace(/\s+/g, '')];
-  if (chars.length < 2 || names.includes(chars.join(''))) return null;
+  // A category's weight may follow its name: `投入与官埋(36分)` is read by its name.
+  const [, name = '', weight = ''] = /^(.*?)([(（][^()（）]*[)）])?$/s.exec(text.replace(/\s+/g, '')) ?? [];
+  const chars = [...name];
+  if (chars.length < 2 || names.includes(name)) return null;
   let best: string | null = null;
   let bestDiff = Infinity;
   let tie = false;
-  for (const name of names) {
-    const d = substitutions(chars, [...name]);
+  for (const candidate of names) {
+    const d = substitutions(chars, [...candidate]);
     if (2 * d >= chars.length) continue;
-    if (d < bestDiff) [best, bestDiff, tie] = [name, d, false];
+    if (d < bestDiff) [best, bestDiff, tie] = [candidate, d, false];
     else if (d === bestDiff) tie = true;
   }
-  return tie ? null : best;
+  return tie || best === null ? null : best + weight;
 }
 
 /**

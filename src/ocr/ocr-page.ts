@@ -7,7 +7,7 @@ import { estimateCharSize } from './text-size.js';
 import { estimateSkew } from './deskew.js';
 import { findRasterRules, mendBrokenRules, type RasterRule } from './raster-rules.js';
 import { findTextLines } from './text-lines.js';
-import type { Recognized, TesseractPool } from './tesseract-pool.js';
+import { fromWords, type Recognized, type TesseractPool } from './tesseract-pool.js';
 
 /** How the page image was turned to read it: undo `skew`, then `quarter` counter-clockwise quarter turns. */
 export interface PageTransform {
@@ -252,12 +252,33 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
         const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
         // The specialist wins unless it is far less sure: chi_sim is often confident about `1009%`.
         if (number.text && number.confidence > result.confidence - NUMBER_MARGIN) result = number;
-      }
+      } else if (result.words.some((w) => PERCENT_NINE.test(w.text))) result = await dropPercentNine(result, img, pool);
       return toRun(result, box, read.scale, read.lineHeight);
     }),
   );
   return runs.filter((r): r is TextRun => r !== null);
 }
+
+/**
+ * chi_sim often reads a percent sign after digits as `9%` (`大于等于959%` for 95%). Such a number in
+ * a line of text is read again by the eng model from its word box; the 9 is dropped only when that
+ * reading is the same number without it. (Taking the eng reading of words outright was tried: word
+ * boxes cut digits off, and 2024.5.17 became 024.5.17.)
+ */
+async function dropPercentNine(result: Recognized, line: Gray, pool: TesseractPool): Promise<Recognized> {
+  const words = await Promise.all(
+    result.words.map(async (w) => {
+      if (!PERCENT_NINE.test(w.text)) return w;
+      const pad = Math.round(0.3 * (w.box[3] - w.box[1]));
+      const number = await pool.recognize(crop(line, w.box, pad), { mode: 'line', lang: 'eng' });
+      const without = w.text.replace(PERCENT_NINE, '$1%');
+      return number.text.replace(/\s+/g, '') === without ? { ...w, text: without, confidence: Math.min(w.confidence, number.confidence) } : w;
+    }),
+  );
+  return fromWords(words);
+}
+
+const PERCENT_NINE = /(\d)9%$/;
 
 /**
  * Mostly digits and number punctuation (stray letters are what the second reading fixes). Han

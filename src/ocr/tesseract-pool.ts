@@ -168,6 +168,11 @@ export function toRecognized(tsv: string): Recognized {
     const [left, top, w, h] = [Number(f[6]), Number(f[7]), Number(f[8]), Number(f[9])];
     words.push({ text, box: [left, top, left + w, top + h], confidence: conf / 100, line: lineIds.get(key)! });
   }
+  return fromWords(words);
+}
+
+/** A reading made of its words: lines joined by newlines, the confidence of its least sure word. */
+export function fromWords(words: Recognized['words']): Recognized {
   const lines: string[] = [];
   for (const w of words) lines[w.line] = joinWords(lines[w.line] ?? '', w.text);
   const confidence = words.length ? Math.min(...words.map((w) => w.confidence)) : 0;

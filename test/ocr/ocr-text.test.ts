@@ -149,6 +149,12 @@ describe('header rows', () => {
       '成本指标', '经济成本指标', '成本控制杯', '10', '10',
       '共去效益指标', '社会效益', '5', '5',
     ]);
+    // A weighted category (the shanghai self-assessment's 一级 column): its name is mended, its weight kept.
+    const weighted = {
+      pages: [1], rows: 2, cols: 4, method: 'ocr' as const,
+      cells: [cell(0, 0, '一级指标'), cell(0, 1, '指标名称'), cell(0, 2, '权重'), cell(0, 3, '自评分'), cell(1, 0, '投入与官埋 (36分)'), cell(1, 1, '预算执行率'), cell(1, 2, '8'), cell(1, 3, '7')],
+    };
+    expect(mendLabels([weighted], [], groups)[0]!.cells[4]!.text).toBe('投入与管理(36分)');
     const lone = { ...table, cells: [cell(0, 0, '年初预舞致'), cell(0, 1, '全年执行数')] };
     expect(mendLabels([lone], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预舞致', '全年执行数']);
   });

@@ -250,13 +250,28 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
       let result = await pool.recognize(img, { mode: 'line' });
       if (looksNumeric(result.text)) {
         const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
+        const atLeast = greaterOrEqual(result.text, number.text);
         // The specialist wins unless it is far less sure: chi_sim is often confident about `1009%`.
-        if (number.text && number.confidence > result.confidence - NUMBER_MARGIN) result = number;
+        if (atLeast !== null) result = { ...number, text: atLeast };
+        else if (number.text && number.confidence > result.confidence - NUMBER_MARGIN) result = number;
       } else if (result.words.some((w) => PERCENT_NINE.test(w.text))) result = await dropPercentNine(result, img, pool);
       return toRun(result, box, read.scale, read.lineHeight);
     }),
   );
   return runs.filter((r): r is TextRun => r !== null);
+}
+
+/**
+ * `≥` before a number, which neither model reads as such: chi_sim reads it as `>`, `2>` or `关`, the
+ * number model (which has no `≥`) as a `2` in front of the same number (`≥90.00(%)` → `>90.00(%)`
+ * and `290.00(%)`). When the two agree on the number after it, the line is `≥` and the number
+ * model's reading. A plain `>` the number model reads as `>`.
+ */
+export function greaterOrEqual(chi: string, eng: string): string | null {
+  const sign = /^\s*(?:≥|2?\s*>|关)\s*(\d[\d.,]*)/.exec(chi);
+  const two = /^\s*2\s*(\d[\d.,]*)(.*)$/.exec(eng);
+  if (!sign || !two || sign[1] !== two[1]) return null;
+  return `≥${two[1]}${two[2]!.trim()}`;
 }
 
 /**
@@ -317,7 +332,9 @@ export function cleanText(text: string): string {
     .replace(/([\u4e00-\u9fff])\s*(?:C?D|[Oo])$/, '$1。')
     .replace(SPACE_AFTER_HAN, '$1')
     .replace(SPACE_BEFORE_HAN, '$1')
-    .replace(/\s{2,}/g, ' ');
+    .replace(/\s{2,}/g, ' ')
+    // A money unit whose opening bracket was lost (`项目资金元)`): brackets are always in pairs.
+    .replace(/^([^(（]*[^(（\s])(万元|元)\s*([)）])/, (_, before: string, unit: string, close: string) => `${before}${close === ')' ? '(' : '（'}${unit}${close}`);
 }
 
 /** A space after a Han character before another (or a number or bracket), and after a number before one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, looksNumeric } from '../../src/ocr/ocr-page.js';
+import { cleanText, greaterOrEqual, looksNumeric } from '../../src/ocr/ocr-page.js';
 import { alignHeader, headerGroups, labelLexicon, mendLabels, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
@@ -27,7 +27,20 @@ describe('recognized text', () => {
     expect(cleanText('>= 95%')).toBe('>= 95%');
     expect(cleanText('项目名称，')).toBe('项目名称');
     expect(cleanText('|实施单位')).toBe('实施单位'); // a rule's remnant
+    expect(cleanText('项目资金元)')).toBe('项目资金(元)');
+    expect(cleanText('项目资金（万元）')).toBe('项目资金（万元）');
+    expect(cleanText('单位：元')).toBe('单位：元');
     expect(cleanText('1,234,')).toBe('1,234,');
+  });
+
+  it('reads ≥ from what the two models make of it, when they agree on the number after it', () => {
+    // As read from the putuo scan: chi_sim, then the number model.
+    expect(greaterOrEqual('>90.00(%)', '290.00(%)')).toBe('≥90.00(%)');
+    expect(greaterOrEqual('关80.00(9%)', '280.00(%)')).toBe('≥80.00(%)');
+    expect(greaterOrEqual('2>80.00(%)', '280.00(%)')).toBe('≥80.00(%)');
+    expect(greaterOrEqual('>90.00(%)', '>90.00(%)')).toBeNull(); // a plain >
+    expect(greaterOrEqual('290.00', '290.00')).toBeNull(); // a number starting with 2
+    expect(greaterOrEqual('>90', '285')).toBeNull(); // not the same number
   });
 
   it('sends numbers, and digits chi_sim reads as look-alike Han characters, to the number model', () => {

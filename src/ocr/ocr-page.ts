@@ -269,7 +269,7 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
  */
 export function greaterOrEqual(chi: string, eng: string): string | null {
   const sign = /^\s*(?:≥|2?\s*>|关)\s*(\d[\d.,]*)/.exec(chi);
-  const two = /^\s*2\s*(\d[\d.,]*)(.*)$/.exec(eng);
+  const two = /^\s*2\s*>?\s*(\d[\d.,]*)(.*)$/.exec(eng);
   if (!sign || !two || sign[1] !== two[1]) return null;
   return `≥${two[1]}${two[2]!.trim()}`;
 }
@@ -302,7 +302,8 @@ const PERCENT_NINE = /(\d)9%$/;
 export function looksNumeric(text: string): boolean {
   const t = text.replace(/\s/g, '');
   // Other Han characters (2023年度, 100万元) are text the number model cannot read.
-  if (!/[\d了〇丨乙]/.test(t) || /[\u3400-\u9fff]/.test(t.replace(/[了〇丨乙]/g, ''))) return false;
+  // A leading 关 is how chi_sim reads ≥ (see greaterOrEqual).
+  if (!/[\d了〇丨乙]/.test(t) || /[\u3400-\u9fff]/.test(t.replace(/^关/, '').replace(/[了〇丨乙]/g, ''))) return false;
   const numeric = [...t].filter((ch) => /[\d.,%\-=<>≥≤了〇丨乙]/.test(ch)).length;
   return numeric >= 0.6 * t.length;
 }
@@ -323,9 +324,9 @@ export function cleanText(text: string): string {
     .replace(/〈/g, '（')
     .replace(/〉/g, '）')
     // Specks at either end of a line (noise, a seal's edge) come out as commas and quotes, and what is
-    // left of a rule as a bar; no cell starts with one.
-    .replace(/^[，,、'’‘`"“”.·|]+/, '')
-    .replace(/([^\d])[，,、'’‘`"“”·|]+$/, '$1')
+    // left of a rule as a bar; no cell starts with one (an opening quote, or ends with a closing one, excepted).
+    .replace(/^[，,、'’`"”.·|]+/, '')
+    .replace(/([^\d])[，,、'‘`"“·|]+$/, '$1')
     .trim();
   return oneLine
     // A full stop after Chinese text is often read as a Latin D or O.

@@ -26,6 +26,7 @@ describe('recognized text', () => {
     expect(cleanText('监督 检查 CD')).toBe('监督检查。');
     expect(cleanText('>= 95%')).toBe('>= 95%');
     expect(cleanText('项目名称，')).toBe('项目名称');
+    expect(cleanText('“普陀区医保局”官方微信公众号')).toBe('“普陀区医保局”官方微信公众号');
     expect(cleanText('|实施单位')).toBe('实施单位'); // a rule's remnant
     expect(cleanText('项目资金元)')).toBe('项目资金(元)');
     expect(cleanText('项目资金（万元）')).toBe('项目资金（万元）');
@@ -38,6 +39,7 @@ describe('recognized text', () => {
     expect(greaterOrEqual('>90.00(%)', '290.00(%)')).toBe('≥90.00(%)');
     expect(greaterOrEqual('关80.00(9%)', '280.00(%)')).toBe('≥80.00(%)');
     expect(greaterOrEqual('2>80.00(%)', '280.00(%)')).toBe('≥80.00(%)');
+    expect(greaterOrEqual('2>80.00(%)', '2>80.00(%)')).toBe('≥80.00(%)');
     expect(greaterOrEqual('>90.00(%)', '>90.00(%)')).toBeNull(); // a plain >
     expect(greaterOrEqual('290.00', '290.00')).toBeNull(); // a number starting with 2
     expect(greaterOrEqual('>90', '285')).toBeNull(); // not the same number
@@ -51,6 +53,7 @@ describe('recognized text', () => {
     expect(looksNumeric('完成了')).toBe(false);
     expect(looksNumeric('2023年度')).toBe(false); // the number model would drop 年度
     expect(looksNumeric('100万元')).toBe(false);
+    expect(looksNumeric('关80.00(9%)')).toBe(true); // ≥ as chi_sim reads it
   });
 });
 

@@ -131,7 +131,13 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const grids = gridsOf(candidates);
   // Rules that are a grid's, or long enough to be no stroke of any character (a heading's bold
   // strokes can outrun body text), are the page's rules; the rest stay as text.
-  const rules = found.filter((r) => inside(grids, r.segment) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
+  // Inside a grid, a horizontal rule meets a column rule at one end at least; one that floats in a
+  // cell is the strokes of a bold heading joined by blur (erasing it would strike the heading out).
+  const columns = candidates.filter((s) => s.dir === 'v');
+  const reach = (0.5 * charSize) / scale;
+  const meetsColumn = (s: Segment) =>
+    s.dir === 'v' || columns.some((c) => s.at >= c.from - reach && s.at <= c.to + reach && (Math.abs(c.at - s.from) <= reach || Math.abs(c.at - s.to) <= reach));
+  const rules = found.filter((r) => (inside(grids, r.segment) && meetsColumn(r.segment)) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
   const segments = mendInGrids(mergeSegments(rules.map((r) => r.segment)));
   const clean = { ...image, data: whiten(image.data, threshold) };
   const cleanInk = ink.slice();
@@ -325,8 +331,12 @@ export function cleanText(text: string): string {
     .replace(/〉/g, '）')
     // Specks at either end of a line (noise, a seal's edge) come out as commas and quotes, and what is
     // left of a rule as a bar; no cell starts with one (an opening quote, or ends with a closing one, excepted).
-    .replace(/^[，,、'’`"”.·|]+/, '')
-    .replace(/([^\d])[，,、'‘`"“·|]+$/, '$1')
+    .replace(/^[，,、'’`"”.·|_]+/, '')
+    .replace(/([^\d])[，,、'‘`"“·|_]+$/, '$1')
+    // chi_sim reads a lone percent sign in brackets as 9% (`预算执行率(9%)`).
+    .replace(/([\u4e00-\u9fff]\s*[(（])9%([)）])/g, '$1%$2')
+    // A closing quote with no opening one is a speck too (`15973703588”`).
+    .replace(/^([^“"]*)[”"]$/, '$1')
     .trim();
   return oneLine
     // A full stop after Chinese text is often read as a Latin D or O.

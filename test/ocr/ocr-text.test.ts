@@ -28,6 +28,10 @@ describe('recognized text', () => {
     expect(cleanText('项目名称，')).toBe('项目名称');
     expect(cleanText('“普陀区医保局”官方微信公众号')).toBe('“普陀区医保局”官方微信公众号');
     expect(cleanText('|实施单位')).toBe('实施单位'); // a rule's remnant
+    expect(cleanText('15973703588”')).toBe('15973703588');
+    expect(cleanText('预算执行率(9%) :')).toBe('预算执行率(%) :');
+    expect(cleanText('完成率(95%)')).toBe('完成率(95%)');
+    expect(cleanText('_B政策法规宣传工作经费')).toBe('B政策法规宣传工作经费');
     expect(cleanText('项目资金元)')).toBe('项目资金(元)');
     expect(cleanText('项目资金（万元）')).toBe('项目资金（万元）');
     expect(cleanText('单位：元')).toBe('单位：元');

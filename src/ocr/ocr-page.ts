@@ -137,7 +137,9 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const reach = (0.5 * charSize) / scale;
   const meetsColumn = (s: Segment) =>
     s.dir === 'v' || columns.some((c) => s.at >= c.from - reach && s.at <= c.to + reach && (Math.abs(c.at - s.from) <= reach || Math.abs(c.at - s.to) <= reach));
-  const rules = found.filter((r) => (inside(grids, r.segment) && meetsColumn(r.segment)) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
+  // A piece of a rule broken under a seal is judged as the whole (mended) rule it belongs to.
+  const mendedRule = (s: Segment) => candidates.find((c) => c.dir === s.dir && Math.abs(c.at - s.at) <= 1.5 && c.from <= s.from + 0.5 && c.to >= s.to - 0.5) ?? s;
+  const rules = found.filter((r) => (inside(grids, r.segment) && meetsColumn(mendedRule(r.segment))) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
   const segments = mendInGrids(mergeSegments(rules.map((r) => r.segment)));
   const clean = { ...image, data: whiten(image.data, threshold) };
   const cleanInk = ink.slice();

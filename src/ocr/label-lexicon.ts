@@ -34,12 +34,17 @@ function collectLabels(definitions: readonly FormDefinition[]): string[] {
 
 /**
  * The label an OCR'd text stands for, when exactly one label of the same length differs from it in
- * at most one character (two for labels of seven or more): `年度资金总显` → `年度资金总额`. Null
- * when the text is a label already, or none or several are that close.
+ * at most one character (two for labels of seven or more): `年度资金总显` → `年度资金总额`, or
+ * that spells a bracketed label with a bracket lost. Null when the text is a label already, or none
+ * or several are that close.
  */
 export function nearestLabel(text: string, lexicon: readonly string[]): string | null {
   const chars = [...text.replace(/\s+/g, '')];
   if (chars.length < 5 || lexicon.includes(chars.join(''))) return null;
+  // A bracket lost (`具体实施处科室) :`): the same characters as one label, brackets and colon aside.
+  const bare = (s: string) => s.replace(/[()（）:：\s]/g, '');
+  const same = lexicon.filter((label) => /[()（）]/.test(label) && bare(label) === bare(text));
+  if (same.length === 1) return text.replace(/[:：\s]/g, '') === same[0] ? null : same[0]!;
   const close = lexicon.filter((label) => {
     const l = [...label];
     if (l.length !== chars.length) return false;

@@ -36,6 +36,8 @@ const PAD = 8;
 const CHAR_PX = 36;
 /** How much less sure than chi_sim the eng reading of a number may be and still be taken. */
 const NUMBER_MARGIN = 0.5;
+/** How sure the number model must be of a line chi_sim read as nothing. */
+const LONE_DIGIT_SURE = 0.6;
 /** Confidence at or above which a page is taken as upright without trying it upside down. */
 const SURE = 0.8;
 
@@ -256,7 +258,12 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
       const height = box[3] - box[1];
       if (height < 0.8 * CHAR_PX) img = resize(img, Math.min(3, CHAR_PX / height));
       let result = await pool.recognize(img, { mode: 'line' });
-      if (looksNumeric(result.text)) {
+      if (!result.text.trim() || (result.confidence < 0.3 && [...result.text.trim()].length <= 2)) {
+        // chi_sim reads some lone digits as nothing, or as a character it is unsure of (a 4 in a
+        // weight column as 下 at 0): the number model may see one.
+        const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
+        if (number.confidence >= LONE_DIGIT_SURE) result = number;
+      } else if (looksNumeric(result.text)) {
         const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
         const atLeast = greaterOrEqual(result.text, number.text);
         // The specialist wins unless it is far less sure: chi_sim is often confident about `1009%`.

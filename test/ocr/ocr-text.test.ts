@@ -72,6 +72,8 @@ describe('label lexicon', () => {
     expect(nearestLabel("年初预碍数", lexicon)).toBe("年初预算数");
     expect(nearestLabel("时效指杯", lexicon)).toBeNull(); // four characters: too short to mend
     expect(nearestLabel('年度资金总额', lexicon)).toBeNull(); // already a label
+    expect(nearestLabel('具体实施处科室) :', lexicon)).toBe('具体实施处(科室)'); // a bracket lost
+    expect(nearestLabel('具体实施处(科室):', lexicon)).toBeNull();
     expect(nearestLabel('上海市长宁区医疗保障局', lexicon)).toBeNull();
     expect(nearestLabel('600,000', lexicon)).toBeNull();
   });

@@ -104,7 +104,8 @@ interface Analysis {
   scale: number;
   segments: Segment[];
   /** Text lines to read (pixel boxes): in grid cells, then outside the grids. */
-  lines: Array<{ box: PixelBox }>;
+  /** `wraps`: more of its cell's text follows on a line below (a wrapped line may end with a comma). */
+  lines: Array<{ box: PixelBox; wraps: boolean }>;
   /** Typical height of a text line, pixels. */
   lineHeight: number;
 }
@@ -170,7 +171,10 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const first = [...find(cleanInk, cellBoxes, lineHeight), ...find(outside, [whole], lineHeight)];
   const heights = first.map((b) => b[3] - b[1]).filter((h) => h >= 0.5 * lineHeight && h <= 2.5 * lineHeight).sort((a, b) => a - b);
   if (heights.length >= 5) lineHeight = heights[heights.length >> 1]!;
-  const lines = dropRepeats([...find(cleanInk, cellBoxes, lineHeight), ...find(outside, [whole], lineHeight)]).map((box) => ({ box }));
+  const inCells = cellBoxes.map((cell) => ({ found: find(cleanInk, [cell], lineHeight) }));
+  // Every line of a cell but its last goes on below.
+  const goesOn = new Set(inCells.flatMap(({ found }) => found.filter((b) => found.some((o) => o[1] >= b[3] - 1))));
+  const lines = dropRepeats([...inCells.flatMap((c) => c.found), ...find(outside, [whole], lineHeight)]).map((box) => ({ box, wraps: goesOn.has(box) }));
   return { image: clean, scale, segments, lines, lineHeight };
 }
 
@@ -252,7 +256,7 @@ async function upsideDown(read: Analysis, pool: TesseractPool): Promise<boolean>
 async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]> {
   const pad = Math.round(PAD * 0.5 * read.scale);
   const runs = await Promise.all(
-    read.lines.map(async ({ box }) => {
+    read.lines.map(async ({ box, wraps }) => {
       let img = crop(read.image, box, pad);
       // Small print (a low-resolution scan) is enlarged: the LSTM reads characters of about CHAR_PX best.
       const height = box[3] - box[1];
@@ -270,11 +274,25 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
         if (atLeast !== null) result = { ...number, text: atLeast };
         else if (number.text && number.confidence > result.confidence - NUMBER_MARGIN) result = number;
       } else if (result.words.some((w) => PERCENT_NINE.test(w.text))) result = await dropPercentNine(result, img, pool);
-      return toRun(result, box, read.scale, read.lineHeight);
+      return toRun(dropUnsurePunctuation(result), box, read.scale, read.lineHeight, wraps);
     }),
   );
   return runs.filter((r): r is TextRun => r !== null);
 }
+
+/**
+ * A speck at a line's end (a seal's edge, a rule's remnant) is read as a comma or a quote the
+ * recognizer is unsure of (0.08, where a printed comma at a wrapped line's end reads at 0.67–0.74).
+ */
+export function dropUnsurePunctuation(result: Recognized): Recognized {
+  const words = [...result.words];
+  const speck = (w: Recognized['words'][number] | undefined) => w !== undefined && w.confidence < UNSURE_PUNCTUATION && /^[，、,.。'’‘"“”`·]+$/.test(w.text);
+  while (speck(words[words.length - 1])) words.pop();
+  while (speck(words[0])) words.shift();
+  return words.length === result.words.length ? result : fromWords(words);
+}
+
+const UNSURE_PUNCTUATION = 0.5;
 
 /**
  * `≥` before a number, which neither model reads as such: chi_sim reads it as `>`, `2>` or `关`, the
@@ -323,8 +341,8 @@ export function looksNumeric(text: string): boolean {
   return numeric >= 0.6 * t.length;
 }
 
-function toRun(result: Recognized, box: PixelBox, scale: number, lineHeight: number): TextRun | null {
-  let text = cleanText(result.text);
+function toRun(result: Recognized, box: PixelBox, scale: number, lineHeight: number, wraps: boolean): TextRun | null {
+  let text = cleanText(result.text, wraps);
   if (!text) return null;
   // A full stop wrapped onto a line of its own comes out as a lone, small D or O.
   if (/^(C?D|[Oo])$/.test(text) && box[3] - box[1] < 0.6 * lineHeight) text = '。';
@@ -332,16 +350,20 @@ function toRun(result: Recognized, box: PixelBox, scale: number, lineHeight: num
   return { text, box: b, size: (box[3] - box[1]) / scale, confidence: Math.round(result.confidence * 100) / 100 };
 }
 
-/** One line of recognized text: whitespace between Han characters removed, look-alike brackets mended. */
-export function cleanText(text: string): string {
+/**
+ * One line of recognized text: whitespace between Han characters removed, look-alike brackets
+ * mended, specks at its ends dropped. `wraps`: the cell's text goes on below this line.
+ */
+export function cleanText(text: string, wraps = false): string {
   const oneLine = text
     .replace(/\s*\n\s*/g, ' ')
     .replace(/〈/g, '（')
     .replace(/〉/g, '）')
     // Specks at either end of a line (noise, a seal's edge) come out as commas and quotes, and what is
-    // left of a rule as a bar; no cell starts with one (an opening quote, or ends with a closing one, excepted).
+    // left of a rule as a bar; no cell starts with one (an opening quote excepted), nor ends with one
+    // (a closing quote excepted, and a full-width comma where the cell's text goes on below).
     .replace(/^[，,、'’`"”.·|_]+/, '')
-    .replace(/([^\d])[，,、'‘`"“·|_]+$/, '$1')
+    .replace(wraps ? /([^\d])[,'‘`"“·|_]+$/ : /([^\d])[，、,'‘`"“·|_]+$/, '$1')
     // chi_sim reads a lone percent sign in brackets as 9% (`预算执行率(9%)`).
     .replace(/([\u4e00-\u9fff]\s*[(（])9%([)）])/g, '$1%$2')
     // A closing quote with no opening one is a speck too (`15973703588”`).

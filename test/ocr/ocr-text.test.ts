@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, greaterOrEqual, looksNumeric } from '../../src/ocr/ocr-page.js';
+import { cleanText, dropUnsurePunctuation, greaterOrEqual, looksNumeric } from '../../src/ocr/ocr-page.js';
 import { alignHeader, headerGroups, labelLexicon, mendLabels, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
@@ -26,6 +26,8 @@ describe('recognized text', () => {
     expect(cleanText('监督 检查 CD')).toBe('监督检查。');
     expect(cleanText('>= 95%')).toBe('>= 95%');
     expect(cleanText('项目名称，')).toBe('项目名称');
+    expect(cleanText('信息化平台在持续搭建中，', true)).toBe('信息化平台在持续搭建中，'); // a line wrapped in its cell
+    expect(cleanText('财政项目支出绩效目标申报表，')).toBe('财政项目支出绩效目标申报表'); // a title with a speck
     expect(cleanText('“普陀区医保局”官方微信公众号')).toBe('“普陀区医保局”官方微信公众号');
     expect(cleanText('|实施单位')).toBe('实施单位'); // a rule's remnant
     expect(cleanText('15973703588”')).toBe('15973703588');
@@ -36,6 +38,13 @@ describe('recognized text', () => {
     expect(cleanText('项目资金（万元）')).toBe('项目资金（万元）');
     expect(cleanText('单位：元')).toBe('单位：元');
     expect(cleanText('1,234,')).toBe('1,234,');
+  });
+
+  it('drops a comma at a line end the recognizer is unsure of (a speck), and keeps a printed one', () => {
+    const word = (text: string, confidence: number, line = 0) => ({ text, box: [0, 0, 1, 1] as [number, number, number, number], confidence, line });
+    // As read from the putuo and changning scans.
+    expect(dropUnsurePunctuation({ text: '', confidence: 0, words: [word('代', 0.93), word('配', 0.93), word('药', 0.92), word('，', 0.08)] })).toMatchObject({ text: '代配药', confidence: 0.92 });
+    expect(dropUnsurePunctuation({ text: '', confidence: 0, words: [word('搭建', 0.4), word('中', 0.92), word('，', 0.74)] }).words).toHaveLength(3);
   });
 
   it('reads ≥ from what the two models make of it, when they agree on the number after it', () => {

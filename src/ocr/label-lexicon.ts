@@ -60,6 +60,8 @@ export interface HeaderGroup {
   columns: Array<{ labels: string[]; role: string }>;
   /** Category names of the 一级 and 二级 columns (the national hierarchy), for the cells under them. */
   categories: { level1: string[]; level2: string[] } | null;
+  /** The label of the table's total row (`总分`), for an indicator table. */
+  total: string | null;
 }
 
 /**
@@ -75,7 +77,7 @@ function collectHeaderGroups(definitions: readonly FormDefinition[]): HeaderGrou
   const squeeze = (labels: readonly string[]) => labels.map((l) => l.replace(/\s+/g, ''));
   const groups: HeaderGroup[] = [];
   for (const d of definitions) {
-    if (d.funds) groups.push({ columns: d.funds.columns.map((c) => ({ labels: squeeze(c.labels), role: c.key })), categories: null });
+    if (d.funds) groups.push({ columns: d.funds.columns.map((c) => ({ labels: squeeze(c.labels), role: c.key })), categories: null, total: null });
     const levels = d.indicators.hierarchy === 'standard' ? d.indicators.levels : undefined;
     const names = d.indicators.hierarchy === 'categories' ? d.indicators.categoryNames : undefined;
     const categories = levels
@@ -83,7 +85,7 @@ function collectHeaderGroups(definitions: readonly FormDefinition[]): HeaderGrou
       : names
         ? { level1: [...names], level2: [] }
         : null;
-    groups.push({ columns: d.indicators.columns.map((c) => ({ labels: squeeze(c.labels), role: c.role })), categories });
+    groups.push({ columns: d.indicators.columns.map((c) => ({ labels: squeeze(c.labels), role: c.role })), categories, total: d.indicators.totalLabels[0] ?? null });
   }
   return groups;
 }
@@ -208,8 +210,9 @@ export function nearestCategory(text: string, names: readonly string[]): string 
 
 /**
  * Cells of OCR tables that nearly spell a label get the label (their confidence stays): any known
- * label of five characters or more; in a header row, the cells aligned to its group's columns; and
- * under the 一级/二级 header cells of an indicator table, the category names.
+ * label of five characters or more; in a header row, the cells aligned to its group's columns;
+ * under the 一级/二级 header cells of an indicator table, the category names; and a garbled first
+ * cell spanning the text columns of a row of numbers under an indicator header, the total label.
  */
 export function mendLabels(tables: Table[], lexicon: readonly string[], groups: readonly HeaderGroup[] = []): Table[] {
   return tables.map((table) => {
@@ -224,6 +227,8 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
     const byRow = [...rows.entries()].sort((a, b) => a[0] - b[0]);
     /** Columns (first, last) of the 一级/二级 header cells seen so far, and their names. */
     let categoryColumns: Array<{ from: number; to: number; names: string[]; below: number }> = [];
+    /** The total label of the last indicator header seen, and the column its first matched cell is in. */
+    let total: { label: string; col: number } | null = null;
     for (const [row, members] of byRow) {
       members.sort((a, b) => cells[a]!.col - cells[b]!.col);
       const texts = members.map((k) => cells[k]!.text.replace(/\s+/g, ''));
@@ -232,6 +237,8 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
       if (group) {
         const aligned = alignHeader(texts, group, members.map((k) => cells[k]!.confidence));
         categoryColumns = [];
+        const first = members.find((_, i) => aligned[i]);
+        total = group.total && first !== undefined ? { label: group.total, col: cells[first]!.col } : null;
         members.forEach((k, i) => {
           const match = aligned[i];
           const cell = cells[k]!;
@@ -240,6 +247,13 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
           const names = match.role === 'level1' ? group.categories?.level1 : match.role === 'level2' ? group.categories?.level2 : undefined;
           if (names) categoryColumns.push({ from: cell.col, to: cell.col + cell.colSpan - 1, names, below: row + cell.rowSpan - 1 });
         });
+        continue;
+      }
+      // A garbled cell spanning the text columns, followed by numbers only: the total row (`合计` read as `让证`).
+      const lead = cells[members[0]!]!;
+      const rest = members.slice(1).map((k) => cells[k]!.text.trim()).filter(Boolean);
+      if (total && lead.confidence !== null && lead.confidence < GARBLED && lead.colSpan >= 2 && lead.col <= total.col && rest.length > 0 && rest.every((t) => /^\d[\d.,]*%?$/.test(t))) {
+        cells[members[0]!] = { ...lead, text: total.label };
         continue;
       }
       for (const k of members) {

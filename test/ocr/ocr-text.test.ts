@@ -186,6 +186,12 @@ describe('header rows', () => {
       cells: [cell(0, 0, '一级指标'), cell(0, 1, '指标名称'), cell(0, 2, '权重'), cell(0, 3, '自评分'), cell(1, 0, '投入与官埋 (36分)'), cell(1, 1, '预算执行率'), cell(1, 2, '8'), cell(1, 3, '7')],
     };
     expect(mendLabels([weighted], [], groups)[0]!.cells[4]!.text).toBe('投入与管理(36分)');
+    // A garbled cell over the text columns of a row of numbers is the total row (shanghai: 合计 read as 让证 at 0.28).
+    const span = (row: number, col: number, text: string, confidence: number, colSpan: number) => ({ ...cell(row, col, text, confidence), colSpan });
+    const totals = { ...weighted, rows: 3, cells: [...weighted.cells, span(2, 0, '让证', 0.28, 2), cell(2, 2, '100'), cell(2, 3, '97')] };
+    expect(mendLabels([totals], [], groups)[0]!.cells[8]!.text).toBe('合计');
+    const sure = { ...weighted, rows: 3, cells: [...weighted.cells, span(2, 0, '让证', 0.8, 2), cell(2, 2, '100'), cell(2, 3, '97')] };
+    expect(mendLabels([sure], [], groups)[0]!.cells[8]!.text).toBe('让证');
     const lone = { ...table, cells: [cell(0, 0, '年初预舞致'), cell(0, 1, '全年执行数')] };
     expect(mendLabels([lone], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预舞致', '全年执行数']);
   });

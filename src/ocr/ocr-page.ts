@@ -266,7 +266,9 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
         // chi_sim reads some lone digits as nothing, or as a character it is unsure of (a 4 in a
         // weight column as 下 at 0): the number model may see one.
         const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
-        if (number.confidence >= LONE_DIGIT_SURE) result = number;
+        // Digits are narrow: a square box holds a Han character (是 is not a 2).
+        const narrow = box[2] - box[0] <= 0.8 * [...number.text].length * (box[3] - box[1]);
+        if (number.confidence >= LONE_DIGIT_SURE && narrow) result = number;
       } else if (looksNumeric(result.text)) {
         const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
         const atLeast = greaterOrEqual(result.text, number.text);
@@ -282,14 +284,17 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
 
 /**
  * A speck at a line's end (a seal's edge, a rule's remnant) is read as a comma or a quote the
- * recognizer is unsure of (0.08, where a printed comma at a wrapped line's end reads at 0.67–0.74).
+ * recognizer is unsure of (0.08, where a printed comma at a wrapped line's end reads at 0.67–0.74);
+ * inside a line, as an unsure quote mark.
  */
 export function dropUnsurePunctuation(result: Recognized): Recognized {
   const words = [...result.words];
   const speck = (w: Recognized['words'][number] | undefined) => w !== undefined && w.confidence < UNSURE_PUNCTUATION && /^[，、,.。'’‘"“”`·]+$/.test(w.text);
   while (speck(words[words.length - 1])) words.pop();
   while (speck(words[0])) words.shift();
-  return words.length === result.words.length ? result : fromWords(words);
+  // A lone, unsure quote mark inside a line is a speck too (`15973703588 ”单位负责人`).
+  const kept = words.filter((w) => !(w.confidence < UNSURE_PUNCTUATION && /^[“”"]$/.test(w.text)));
+  return kept.length === result.words.length ? result : fromWords(kept);
 }
 
 const UNSURE_PUNCTUATION = 0.5;

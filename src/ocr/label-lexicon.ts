@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../forms/definition.js';
-import type { Table } from '../schema/table.js';
+import type { Cell, Table } from '../schema/table.js';
 
 /**
  * Every label the form definitions know (`年度资金总额`, `年初预算数`…), whitespace removed. A label
@@ -217,7 +217,7 @@ export function nearestCategory(text: string, names: readonly string[]): string 
 export function mendLabels(tables: Table[], lexicon: readonly string[], groups: readonly HeaderGroup[] = []): Table[] {
   return tables.map((table) => {
     if (table.method !== 'ocr' && !table.cells.some((c) => c.confidence !== null)) return table;
-    const cells = table.cells.map((cell) => {
+    const cells = splitJoinedLabels(table.cells, groups).map((cell) => {
       if (cell.confidence === null) return cell;
       const label = nearestLabel(cell.text, lexicon);
       return label ? { ...cell, text: label } : cell;
@@ -265,5 +265,22 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
       }
     }
     return { ...table, cells };
+  });
+}
+
+/**
+ * A cell spanning columns that holds one column label per column (`全年预算数 | 全年执行数`: the rule
+ * between them lost under a seal, its remnant read as a bar) is split into its columns, each box
+ * taken from the cells of that column in other rows.
+ */
+function splitJoinedLabels(cells: readonly Cell[], groups: readonly HeaderGroup[]): Cell[] {
+  const labels = new Set(groups.flatMap((g) => g.columns.flatMap((c) => c.labels)));
+  const columnX = (col: number) => cells.find((c) => c.col === col && c.colSpan === 1 && c.box)?.box;
+  return cells.flatMap((cell) => {
+    if (cell.confidence === null || cell.colSpan < 2 || !cell.box) return [cell];
+    const parts = cell.text.split(/[|｜。\s]+/).filter(Boolean);
+    const boxes = parts.map((_, k) => columnX(cell.col + k));
+    if (parts.length !== cell.colSpan || !parts.every((p) => labels.has(p)) || boxes.some((b) => !b)) return [cell];
+    return parts.map((text, k) => ({ ...cell, col: cell.col + k, colSpan: 1, text, box: [boxes[k]![0], cell.box![1], boxes[k]![2], cell.box![3]] as Cell['box'] }));
   });
 }

@@ -192,6 +192,19 @@ describe('header rows', () => {
     expect(mendLabels([totals], [], groups)[0]!.cells[8]!.text).toBe('合计');
     const sure = { ...weighted, rows: 3, cells: [...weighted.cells, span(2, 0, '让证', 0.8, 2), cell(2, 2, '100'), cell(2, 3, '97')] };
     expect(mendLabels([sure], [], groups)[0]!.cells[8]!.text).toBe('让证');
+    // Two column labels in one cell spanning their columns (the rule between lost under a seal; rotated-90 scan): split.
+    const box = (x0: number, x1: number) => [x0, 0, x1, 10] as [number, number, number, number];
+    const joined = {
+      pages: [1], rows: 2, cols: 4, method: 'ocr' as const,
+      cells: [
+        { ...cell(0, 0, '年初预算数'), box: box(0, 10) }, { ...cell(0, 1, '全年预算数。|。全年执行数'), colSpan: 2, box: box(10, 30) }, { ...cell(0, 3, '分值'), box: box(30, 40) },
+        { ...cell(1, 0, '20'), box: box(0, 10) }, { ...cell(1, 1, '16'), box: box(10, 20) }, { ...cell(1, 2, '16'), box: box(20, 30) }, { ...cell(1, 3, '10'), box: box(30, 40) },
+      ],
+    };
+    const split = mendLabels([joined], [], groups)[0]!.cells.filter((c) => c.row === 0);
+    expect(split.map((c) => [c.col, c.colSpan, c.text, c.box![0], c.box![2]])).toEqual([
+      [0, 1, '年初预算数', 0, 10], [1, 1, '全年预算数', 10, 20], [2, 1, '全年执行数', 20, 30], [3, 1, '分值', 30, 40],
+    ]);
     const lone = { ...table, cells: [cell(0, 0, '年初预舞致'), cell(0, 1, '全年执行数')] };
     expect(mendLabels([lone], [], groups)[0]!.cells.map((c) => c.text)).toEqual(['年初预舞致', '全年执行数']);
   });

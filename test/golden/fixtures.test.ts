@@ -14,7 +14,9 @@ describe('fixtures against their golden records', () => {
   });
 
   const bar = withGolden.filter((e) => e.minF1 === undefined);
-  const weak = withGolden.filter((e) => e.minF1 !== undefined);
+  // Scans are read by OCR (minutes for all of them): their floors are held by `npm run bench:accuracy`
+  // (run by CI) and the engine is tested on a few pages in test/ocr.
+  const weak = withGolden.filter((e) => e.minF1 !== undefined && !e.file.startsWith('scan/'));
 
   it.each(bar.map((e) => [e.id, e] as const))('%s: fact F1 ≥ 0.99 and the same error/warning findings', async (_id, entry) => {
     const golden = readJsonl(join(FIXTURES_DIR, entry.golden!));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, dropUnsurePunctuation, greaterOrEqual, looksNumeric } from '../../src/ocr/ocr-page.js';
+import { cleanText, dropUnsurePunctuation, greaterOrEqual, looksNumeric } from '../../src/ocr/read-line.js';
 import { alignHeader, headerGroups, labelLexicon, mendLabels, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';

@@ -76,7 +76,16 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
   return extractSource(sourceFromBytes(bytes, file), options);
 }
 
-async function extractSource(source: Source, options: ExtractOptions): Promise<ExtractResult> {
+/**
+ * `extract` for the document worker, with records not yet validated: the pool validates them where
+ * they arrive, on the other side of the thread (one check per crossing, and no zod to warm up in
+ * every worker).
+ */
+export async function extractForPool(bytes: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+  return extractSource(sourceFromBytes(bytes, file), options, false);
+}
+
+async function extractSource(source: Source, options: ExtractOptions, validate = true): Promise<ExtractResult> {
   const context = { file: source.file, kind: source.kind };
   try {
     const definitions = options.definitions ?? FORM_DEFINITIONS;
@@ -100,7 +109,7 @@ async function extractSource(source: Source, options: ExtractOptions): Promise<E
       if (Object.values(record.provenance).some((p) => p.method === 'ocr')) record.source.method = 'ocr';
       record.findings = runChecks(record, { gradeBands }, definition.checks);
       if (record.source.method === 'ocr') record.findings.push(...flagDoubtfulOcr(record, { gradeBands }, definition.checks));
-      return Record.parse(record);
+      return validate ? Record.parse(record) : record;
     });
     return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr, pagesOcr, pageCount };
   } catch (err) {

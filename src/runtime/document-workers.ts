@@ -77,7 +77,7 @@ export class DocumentWorkers {
             return;
           }
           try {
-            // Records crossed a thread: validate them again on this side.
+            // Records crossed a thread: validated here, on arrival (the worker sends them unchecked).
             resolve({ ok: true, kind: m.kind!, records: m.records!.map((r) => Record.parse(r)), pagesNeedingOcr: m.pagesNeedingOcr!, pagesOcr: m.pagesOcr ?? [], pageCount: m.pageCount ?? null });
           } catch (err) {
             resolve({ ok: false, error: new JixiaoError('INTERNAL', `${file}: a record failed validation: ${(err as Error).message}`, context) });

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ErrorContext } from '../errors.js';
-import { extract } from '../extract.js';
+import { extractForPool } from '../extract.js';
 import type { ParseLimits } from './parse-workbook.js';
 
 interface Task {
@@ -18,7 +18,7 @@ interface Task {
 parentPort!.on('message', async ({ id, bytes, file, limits, ocr }: Task) => {
   try {
     // Each OCR page tells the pool the document is still moving (its time limit is per step, not per document).
-    const result = await extract(bytes, file, { limits, ...(ocr === false ? { ocr: false as const } : {}), onOcrPage: (page) => parentPort!.postMessage({ id, progress: page }) });
+    const result = await extractForPool(bytes, file, { limits, ...(ocr === false ? { ocr: false as const } : {}), onOcrPage: (page) => parentPort!.postMessage({ id, progress: page }) });
     parentPort!.postMessage({
       id,
       ok: true,

@@ -9,7 +9,7 @@ import { FIXTURES_DIR, readJsonl, readManifest } from '../../scripts/lib/manifes
 const scans = readManifest().filter((e) => e.file.startsWith('scan/'));
 
 describe('scanned fixtures', () => {
-  it('lists the four seed scans and three special pages, all pending OCR', () => {
+  it('lists the four seed scans and three special pages, each held to an F1 floor or pending OCR', () => {
     expect(scans.map((e) => e.id)).toEqual([
       'scan/changning-2023-self-evaluation.scan.pdf',
       'scan/putuo-2024-goal-declaration.scan.pdf',
@@ -19,7 +19,10 @@ describe('scanned fixtures', () => {
       'scan/special/mixed-text-and-scan.pdf',
       'scan/special/rotated-90.pdf',
     ]);
-    expect(scans.every((e) => e.pending === 'ocr' && e.kind === 'pdf' && e.golden)).toBe(true);
+    expect(scans.every((e) => e.kind === 'pdf' && e.golden)).toBe(true);
+    // Each scan is either held to a floor by bench:accuracy or still pending (the 110-dpi page: no form found).
+    expect(scans.filter((e) => e.pending === 'ocr').map((e) => e.id)).toEqual(['scan/special/low-quality.pdf']);
+    expect(scans.filter((e) => e.minF1 !== undefined && e.minF1 >= 0.93).length).toBe(6);
   });
 
   it.each(scans.map((e) => [e.id, e] as const))('%s: one page per expected form, no text layer on scanned pages', async (id, entry) => {

@@ -115,7 +115,7 @@ export function cleanText(text: string, wraps = false): string {
     // left of a rule as a bar; no cell starts with one (an opening quote excepted), nor ends with one
     // (a closing quote excepted, and a full-width comma where the cell's text goes on below).
     .replace(/^[，,、'’`"”.·|_]+/, '')
-    .replace(wraps ? /([^\d])[,'‘`"“·|_]+$/ : /([^\d])[，、,'‘`"“·|_]+$/, '$1')
+    .replace(wraps ? END_SPECK_WRAPPED : END_SPECK, '$1$2')
     // chi_sim reads a lone percent sign in brackets as 9% (`预算执行率(9%)`).
     .replace(/([\u4e00-\u9fff]\s*[(（])9%([)）])/g, '$1%$2')
     // A closing quote with no opening one is a speck too (`15973703588”`).
@@ -130,6 +130,13 @@ export function cleanText(text: string, wraps = false): string {
     // A money unit whose opening bracket was lost (`项目资金元)`): brackets are always in pairs.
     .replace(/^([^(（]*[^(（\s])(万元|元)\s*([)）])/, (_, before: string, unit: string, close: string) => `${before}${close === ')' ? '(' : '（'}${unit}${close}`);
 }
+
+/**
+ * Specks ending a line; a number ends with a digit or a percent sign too (`12,`). Where the cell's
+ * text goes on below, a full-width comma is the text's own, and so is a comma after digits (`1,234,` / `567`).
+ */
+const END_SPECK = /(?:([^\d])[，、,'‘`"“·|_]+|(\d)[,，]+)$/;
+const END_SPECK_WRAPPED = /([^\d])[,'‘`"“·|_]+$/;
 
 /** A space after a Han character before another (or a number or bracket), and after a number before one. */
 const SPACE_AFTER_HAN = new RegExp(`(${HAN.source})\\s+(?=${HAN.source}|[\\d(（])`, 'g');

@@ -37,7 +37,8 @@ describe('recognized text', () => {
     expect(cleanText('项目资金元)')).toBe('项目资金(元)');
     expect(cleanText('项目资金（万元）')).toBe('项目资金（万元）');
     expect(cleanText('单位：元')).toBe('单位：元');
-    expect(cleanText('1,234,')).toBe('1,234,');
+    expect(cleanText('1,234,', true)).toBe('1,234,'); // a number wrapped onto the next line
+    expect(cleanText('12,')).toBe('12'); // a seal's speck after an amount (yuanjiang)
   });
 
   it('drops a comma at a line end the recognizer is unsure of (a speck), and keeps a printed one', () => {

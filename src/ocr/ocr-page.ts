@@ -34,8 +34,14 @@ export interface OcrPage {
 const PAD = 8;
 /** Character size (pixels) text is read at: tesseract's LSTM reads best around here. */
 const CHAR_PX = 36;
-/** Below this confidence a line is read a second time, from the image before whitening. */
+/**
+ * Below this confidence a line of up to SECOND_LOOK_CHARS characters is read a second time, from
+ * the image before whitening. Measured on the four seed scans (one worker): lines up to 8
+ * characters, 3.59 s/page, F1 0.983/0.988/0.974/0.972; up to 24, 3.75 s/page, 0.982/0.988/0.981/0.974;
+ * every line, 4.20 s/page, 0.982/0.988/0.983/0.974.
+ */
 const SECOND_LOOK = 0.5;
+const SECOND_LOOK_CHARS = 24;
 /** Confidence at or above which a page is taken as upright without trying it upside down. */
 const SURE = 0.8;
 
@@ -261,7 +267,7 @@ async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]
         return height < 0.8 * CHAR_PX ? resize(img, Math.min(3, CHAR_PX / height)) : img;
       };
       let result = await readLine(lineImage(read.image), box, pool);
-      if (result.confidence < SECOND_LOOK) {
+      if (result.confidence < SECOND_LOOK && [...result.text].length <= SECOND_LOOK_CHARS) {
         // A line read unsure is read again with its strokes' grey edges kept: whitening light pixels
         // clears paper and a seal's halo, but thins blurred strokes (社会效益指标 read as 共去效益指标 at
         // 0.33, as itself at 0.90 from the grey image). The surer reading is kept.

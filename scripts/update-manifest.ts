@@ -80,15 +80,15 @@ if (existsSync(specialDir)) {
   }
 }
 // Scanned forms (scripts/make-scan-fixtures.ts): image-only scans of the ruled PDFs, and special
-// scanned pages with their expected records beside them. Those OCR reads are held to a floor a
-// little under their measured F1 (bench:ocr, third session); the others are pending: the accuracy
-// benchmark reports them without holding them to any bar.
+// scanned pages with their expected records beside them. Those the OCR reader reads are held to a
+// floor: the bar (0.97) for the seed scans, a little under the measured F1 for the special
+// pages (bench:ocr, third session). The others are pending: reported, held to no bar.
 const SCAN_FLOORS: { [file: string]: number } = {
-  'scan/changning-2023-self-evaluation.scan.pdf': 0.96,
+  'scan/changning-2023-self-evaluation.scan.pdf': 0.97,
   'scan/putuo-2024-goal-declaration.scan.pdf': 0.97,
-  'scan/shanghai-2019-self-assessment.scan.pdf': 0.93,
-  'scan/yuanjiang-2023-self-evaluation-report.scan.pdf': 0.93,
-  'scan/special/mixed-text-and-scan.pdf': 0.94,
+  'scan/shanghai-2019-self-assessment.scan.pdf': 0.97,
+  'scan/yuanjiang-2023-self-evaluation-report.scan.pdf': 0.97,
+  'scan/special/mixed-text-and-scan.pdf': 0.96,
   'scan/special/rotated-90.pdf': 0.97,
 };
 const held = (file: string) => (SCAN_FLOORS[file] !== undefined ? { minF1: SCAN_FLOORS[file] } : { pending: 'ocr' as const });

@@ -46,11 +46,8 @@ export function nearestLabel(text: string, lexicon: readonly string[]): string |
   const same = lexicon.filter((label) => /[()（）]/.test(label) && bare(label) === bare(text));
   if (same.length === 1) return text.replace(/[:：\s]/g, '') === same[0] ? null : same[0]!;
   const close = lexicon.filter((label) => {
-    const l = [...label];
-    if (l.length !== chars.length) return false;
-    let diff = 0;
-    for (let k = 0; k < l.length && diff <= 2; k++) if (l[k] !== chars[k]) diff++;
-    return diff <= (l.length >= 7 ? 2 : 1) && diff < l.length / 2;
+    const diff = substitutions(chars, [...label]);
+    return diff <= (chars.length >= 7 ? 2 : 1) && diff < chars.length / 2;
   });
   return close.length === 1 ? close[0]! : null;
 }

@@ -132,10 +132,10 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   // Rules of a grid broken under a seal or by a faded stretch are mended (gaps up to about three
   // characters). Only inside grids: elsewhere, mending would join a bold heading's strokes into one.
   const maxGap = (3 * charSize) / scale;
-  const mendInGrids = (segments: Segment[]) => {
-    const grids = gridsOf(segments);
-    return [...mendBrokenRules(segments.filter((s) => inside(grids, s)), maxGap), ...segments.filter((s) => !inside(grids, s))];
-  };
+  const mendInGrids = (segments: Segment[], grids = gridsOf(segments)) => [
+    ...mendBrokenRules(segments.filter((s) => inside(grids, s)), maxGap),
+    ...segments.filter((s) => !inside(grids, s)),
+  ];
   const candidates = mendInGrids(mergeSegments(found.map((r) => r.segment)));
   const grids = gridsOf(candidates);
   // Rules that are a grid's, or long enough to be no stroke of any character (a heading's bold
@@ -149,7 +149,8 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   // A piece of a rule broken under a seal is judged as the whole (mended) rule it belongs to.
   const mendedRule = (s: Segment) => candidates.find((c) => c.dir === s.dir && Math.abs(c.at - s.at) <= 1.5 && c.from <= s.from + 0.5 && c.to >= s.to - 0.5) ?? s;
   const rules = found.filter((r) => (inside(grids, r.segment) && meetsColumn(mendedRule(r.segment))) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
-  const segments = mendInGrids(mergeSegments(rules.map((r) => r.segment)));
+  // The grids are those found above: the kept rules are theirs (and long rules outside them).
+  const segments = mendInGrids(mergeSegments(rules.map((r) => r.segment)), grids);
   const clean = { ...image, data: whiten(image.data, threshold) };
   const cleanInk = ink.slice();
   // Blur spreads a rule past the pixels binarized as ink: a margin goes with it.

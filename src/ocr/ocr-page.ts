@@ -1,5 +1,5 @@
 import type { PageContent, Segment, TextRun } from '../pdf/page-content.js';
-import { mergeSegments } from '../layout/segments.js';
+import { mergeSegments, SAME_LINE } from '../layout/segments.js';
 import { findRuledTables } from '../layout/ruled-tables.js';
 import { binarize, crop, otsuThreshold, resize, rotate, type Gray, type PixelBox } from './raster.js';
 import { estimateCharSize } from './text-size.js';
@@ -147,7 +147,7 @@ function analyse(image: Gray, ink: Uint8Array, threshold: number, scale: number,
   const meetsColumn = (s: Segment) =>
     s.dir === 'v' || columns.some((c) => s.at >= c.from - reach && s.at <= c.to + reach && (Math.abs(c.at - s.from) <= reach || Math.abs(c.at - s.to) <= reach));
   // A piece of a rule broken under a seal is judged as the whole (mended) rule it belongs to.
-  const mendedRule = (s: Segment) => candidates.find((c) => c.dir === s.dir && Math.abs(c.at - s.at) <= 1.5 && c.from <= s.from + 0.5 && c.to >= s.to - 0.5) ?? s;
+  const mendedRule = (s: Segment) => candidates.find((c) => c.dir === s.dir && Math.abs(c.at - s.at) <= SAME_LINE && c.from <= s.from + 0.5 && c.to >= s.to - 0.5) ?? s;
   const rules = found.filter((r) => (inside(grids, r.segment) && meetsColumn(mendedRule(r.segment))) || (r.segment.to - r.segment.from) * scale >= 5 * charSize);
   // The grids are those found above: the kept rules are theirs (and long rules outside them).
   const segments = mendInGrids(mergeSegments(rules.map((r) => r.segment)), grids);

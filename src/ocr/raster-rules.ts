@@ -1,4 +1,5 @@
 import type { Segment } from '../pdf/page-content.js';
+import { SAME_LINE } from '../layout/segments.js';
 
 export interface RuleOptions {
   /** Pixels per PDF point of the image (to give the rules in points). */
@@ -129,7 +130,7 @@ export function mendBrokenRules(segments: readonly Segment[], maxGap: number): S
     const same = segments.filter((s) => s.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
     const across = segments.filter((s) => s.dir !== dir);
     // A rule crossing `at` (at `pos` along it): the side of a merged cell, which a real gap ends at.
-    const sideAt = (pos: number, at: number) => across.some((o) => Math.abs(o.at - pos) <= 1.5 && at >= o.from - 1.5 && at <= o.to + 1.5);
+    const sideAt = (pos: number, at: number) => across.some((o) => Math.abs(o.at - pos) <= SAME_LINE && at >= o.from - SAME_LINE && at <= o.to + SAME_LINE);
     const done: Segment[] = [];
     for (const s of same) {
       // The piece of the same rule before it, if any (rules a point apart are one rule), across a gap
@@ -137,7 +138,7 @@ export function mendBrokenRules(segments: readonly Segment[], maxGap: number): S
       // row of bold characters, joined by blur.
       const piece = done.find(
         (o) =>
-          Math.abs(o.at - s.at) <= 1.5 && s.from - o.to <= maxGap && s.to >= o.from &&
+          Math.abs(o.at - s.at) <= SAME_LINE && s.from - o.to <= maxGap && s.to >= o.from &&
           (s.from <= o.to || (Math.max(o.to - o.from, s.to - s.from) >= long && !(sideAt(o.to, s.at) && sideAt(s.from, s.at)))),
       );
       if (piece) piece.to = Math.max(piece.to, s.to);
@@ -146,15 +147,15 @@ export function mendBrokenRules(segments: readonly Segment[], maxGap: number): S
     out.push(...done);
   }
   const crossing = (s: Segment, at: number) =>
-    out.filter((o) => o.dir !== s.dir && at >= o.from - 1.5 && at <= o.to + 1.5).map((o) => o.at);
+    out.filter((o) => o.dir !== s.dir && at >= o.from - SAME_LINE && at <= o.to + SAME_LINE).map((o) => o.at);
   return out.map((s) => {
     // Short horizontal pieces may be strokes of a bold heading joined by blur: they stay as found.
     if (s.dir === 'h' && s.to - s.from < long) return s;
     const across = crossing(s, s.at);
-    const before = across.filter((a) => a < s.from - 1.5 && s.from - a <= maxGap);
-    const after = across.filter((a) => a > s.to + 1.5 && a - s.to <= maxGap);
-    const meetsFrom = across.some((a) => Math.abs(a - s.from) <= 1.5);
-    const meetsTo = across.some((a) => Math.abs(a - s.to) <= 1.5);
+    const before = across.filter((a) => a < s.from - SAME_LINE && s.from - a <= maxGap);
+    const after = across.filter((a) => a > s.to + SAME_LINE && a - s.to <= maxGap);
+    const meetsFrom = across.some((a) => Math.abs(a - s.from) <= SAME_LINE);
+    const meetsTo = across.some((a) => Math.abs(a - s.to) <= SAME_LINE);
     return {
       ...s,
       from: !meetsFrom && before.length ? Math.max(...before) : s.from,

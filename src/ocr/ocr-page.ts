@@ -85,12 +85,15 @@ export async function ocrPage(pageNumber: number, source: Gray, renderScale: num
     if (medianAspect(other) > medianAspect(read)) [quarter, image, read] = [1, turned, other];
   }
   // Upside down (either way): the recognizer is much less sure of text read upside down.
-  if (await upsideDown(read, pool)) {
+  const turn = await orientation(read, pool);
+  let readings = turn.readings;
+  if (turn.upsideDown) {
     quarter += 2;
     image = rotate(image, 180);
     read = analyse(image, binarize(image, threshold), threshold, scale, charSize, pageNumber);
+    readings = new Map();
   }
-  const runs = await readLines(read, pool);
+  const runs = await readLines(read, pool, readings);
   const content: PageContent = {
     page: pageNumber,
     width: image.width / scale,
@@ -240,39 +243,61 @@ function medianAspect(read: Analysis): number {
   return aspects.length ? aspects[aspects.length >> 1]! : 0;
 }
 
-/** A few of the widest lines, read as they are and turned over: true when turned over reads surer. */
-async function upsideDown(read: Analysis, pool: TesseractPool): Promise<boolean> {
-  const sample = [...read.lines]
-    .sort((a, b) => b.box[2] - b.box[0] - (a.box[2] - a.box[0]))
-    .slice(0, 3)
-    .map(({ box }) => crop(read.image, box, Math.round(PAD * 0.5 * read.scale)));
-  if (sample.length === 0) return false;
-  const score = async (images: Gray[]) => {
-    const results = await Promise.all(images.map((img) => pool.recognize(img, { mode: 'line' })));
-    return results.reduce((s, r) => s + r.confidence, 0) / results.length;
-  };
-  const asIs = await score(sample);
-  if (asIs >= SURE) return false;
-  return (await score(sample.map((img) => rotate(img, 180)))) > asIs;
+/**
+ * Whether the page is upside down, and the sample lines' readings as they are (kept: readLines
+ * would read the same images again). Lines of a few characters are sampled (reading is paid by the
+ * width): read as they are, and turned over only when the recognizer is unsure of them.
+ */
+async function orientation(read: Analysis, pool: TesseractPool): Promise<{ upsideDown: boolean; readings: Map<PixelBox, Recognized> }> {
+  const aspect = (b: PixelBox) => (b[2] - b[0]) / Math.max(1, b[3] - b[1]);
+  const sample = read.lines
+    .map(({ box }) => box)
+    .filter((b) => aspect(b) >= SAMPLE_ASPECT[0])
+    .sort((a, b) => Math.abs(aspect(a) - SAMPLE_ASPECT[1]) - Math.abs(aspect(b) - SAMPLE_ASPECT[1]))
+    .slice(0, SAMPLE_LINES);
+  const readings = new Map<PixelBox, Recognized>();
+  if (sample.length === 0) return { upsideDown: false, readings };
+  const asRead = await Promise.all(sample.map((box) => pool.recognize(lineImage(read, box, read.image), { mode: 'line' })));
+  sample.forEach((box, k) => readings.set(box, asRead[k]!));
+  const asIs = meanConfidence(asRead);
+  if (asIs >= SURE) return { upsideDown: false, readings };
+  const turned = meanConfidence(await Promise.all(sample.map((box) => pool.recognize(rotate(lineImage(read, box, read.image), 180), { mode: 'line' }))));
+  return { upsideDown: turned > asIs, readings };
 }
 
-/** Every text line recognized on its own (see read-line.ts). */
-async function readLines(read: Analysis, pool: TesseractPool): Promise<TextRun[]> {
-  const pad = Math.round(PAD * 0.5 * read.scale);
+/** Lines sampled for the orientation: at least [0] as wide as high, nearest [1]. */
+const SAMPLE_ASPECT = [3, 8] as const;
+const SAMPLE_LINES = 4;
+
+/** The mean confidence of the characters read (each word weighs its characters). */
+function meanConfidence(results: Recognized[]): number {
+  let [sum, chars] = [0, 0];
+  for (const w of results.flatMap((r) => r.words)) {
+    const n = [...w.text].length;
+    sum += n * w.confidence;
+    chars += n;
+  }
+  return chars ? sum / chars : 0;
+}
+
+/** A text line's image as it is read: cropped with a margin, small print enlarged. */
+function lineImage(read: Analysis, box: PixelBox, from: Gray): Gray {
+  const img = crop(from, box, Math.round(PAD * 0.5 * read.scale));
+  // Small print (a low-resolution scan) is enlarged: the LSTM reads characters of about CHAR_PX best.
+  const height = box[3] - box[1];
+  return height < 0.8 * CHAR_PX ? resize(img, Math.min(3, CHAR_PX / height)) : img;
+}
+
+/** Every text line recognized on its own (see read-line.ts); `known`: first readings already made. */
+async function readLines(read: Analysis, pool: TesseractPool, known: Map<PixelBox, Recognized>): Promise<TextRun[]> {
   const runs = await Promise.all(
     read.lines.map(async ({ box, wraps }) => {
-      const lineImage = (from: Gray) => {
-        const img = crop(from, box, pad);
-        // Small print (a low-resolution scan) is enlarged: the LSTM reads characters of about CHAR_PX best.
-        const height = box[3] - box[1];
-        return height < 0.8 * CHAR_PX ? resize(img, Math.min(3, CHAR_PX / height)) : img;
-      };
-      let result = await readLine(lineImage(read.image), box, pool);
+      let result = await readLine(lineImage(read, box, read.image), box, pool, known.get(box));
       if (result.confidence < SECOND_LOOK && [...result.text].length <= SECOND_LOOK_CHARS) {
         // A line read unsure is read again with its strokes' grey edges kept: whitening light pixels
         // clears paper and a seal's halo, but thins blurred strokes (社会效益指标 read as 共去效益指标 at
         // 0.33, as itself at 0.90 from the grey image). The surer reading is kept.
-        const again = await readLine(lineImage(read.gray), box, pool);
+        const again = await readLine(lineImage(read, box, read.gray), box, pool);
         if (again.confidence > result.confidence) result = again;
       }
       return toRun(result, box, read.scale, read.lineHeight, wraps);

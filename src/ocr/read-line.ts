@@ -18,9 +18,10 @@ const UNSURE_READING = 0.3;
  * model where chi_sim is weak: a line that reads as a number (mostly digits) is read again by eng
  * limited to number characters, whose reading is kept unless far less sure; a line chi_sim reads as
  * nothing or as one or two unsure characters may be a lone digit; `≥` and `9%` have rules of their own.
+ * `chiReading`: chi_sim's reading of this image when already made.
  */
-export async function readLine(img: Gray, box: PixelBox, pool: TesseractPool): Promise<Recognized> {
-  let result = await pool.recognize(img, { mode: 'line' });
+export async function readLine(img: Gray, box: PixelBox, pool: TesseractPool, chiReading?: Recognized): Promise<Recognized> {
+  let result = chiReading ?? (await pool.recognize(img, { mode: 'line' }));
   if (!result.text.trim() || (result.confidence < UNSURE_READING && [...result.text.trim()].length <= 2)) {
     // chi_sim reads some lone digits as nothing, or as a character it is unsure of (a 4 in a
     // weight column as 下 at 0): the number model may see one.

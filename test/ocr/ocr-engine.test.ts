@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract, extractFile } from '../../src/extract.js';
 import { ocrDocument } from '../../src/ocr/ocr-document.js';
+import { ocrPage } from '../../src/ocr/ocr-page.js';
+import { rotate } from '../../src/ocr/raster.js';
+import { renderPages } from '../../src/ocr/render-pages.js';
 import { TesseractPool } from '../../src/ocr/tesseract-pool.js';
 import { FIXTURES_DIR } from '../../scripts/lib/manifest.js';
 import { valueAt } from '../../src/check/ocr-doubtful.js';
@@ -63,6 +66,17 @@ describe('OCR fallback', () => {
       expect(p.box![2]).toBeLessThanOrEqual(842);
       expect(p.box![3]).toBeLessThanOrEqual(596);
     }
+  });
+
+  it('reads a page scanned upside down', { timeout: 180_000 }, async () => {
+    const read: Array<Awaited<ReturnType<typeof ocrPage>>> = [];
+    await renderPages(bytes('scan/special/mixed-text-and-scan.pdf'), 'mixed.pdf', [2], async ({ page, image, scale }) => {
+      read.push(await ocrPage(page, rotate(image, 180), scale, pool));
+    });
+    expect(read[0]!.transform.quarter).toBe(2);
+    const texts = read[0]!.content.runs.map((r) => r.text);
+    expect(texts).toContain('项目名称');
+    expect(texts).toContain('医疗保险业务经费');
   });
 
   it('reports pages it did not read when OCR is turned off', async () => {

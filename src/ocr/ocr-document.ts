@@ -18,22 +18,47 @@ export interface OcrResult {
   transforms: Map<number, PageTransform>;
 }
 
-/** Renders and reads the given pages of a PDF, one page image in memory at a time. */
+/**
+ * Pages being read at once. Reading a page is mostly waiting for the tesseract workers: the next
+ * page is rendered and analysed meanwhile, so the workers are not idle between pages. Each page in
+ * flight holds its image (about 9 MB at 300 dpi, A4).
+ */
+const PAGES_IN_FLIGHT = 2;
+
+/** Renders and reads the given pages of a PDF, at most PAGES_IN_FLIGHT page images in memory at a time. */
 export async function ocrDocument(bytes: Uint8Array, file: string, pageNumbers: readonly number[], options: OcrOptions): Promise<OcrResult> {
   const pages: PageContent[] = [];
   const transforms = new Map<number, PageTransform>();
-  await renderPages(
-    bytes,
-    file,
-    pageNumbers,
-    async ({ page, image, scale }) => {
-      const read = await ocrPage(page, image, scale, options.pool);
-      pages.push(read.content);
-      transforms.set(page, read.transform);
-      options.onPage?.(page, read.lines);
-    },
-    options.render,
-  );
+  const reading = new Set<Promise<void>>();
+  let failed: { error: unknown } | null = null;
+  try {
+    await renderPages(
+      bytes,
+      file,
+      pageNumbers,
+      async ({ page, image, scale }) => {
+        while (reading.size >= PAGES_IN_FLIGHT) await Promise.race(reading);
+        if (failed) throw failed.error;
+        const read = ocrPage(page, image, scale, options.pool)
+          .then((r) => {
+            pages.push(r.content);
+            transforms.set(page, r.transform);
+            options.onPage?.(page, r.lines);
+          })
+          .catch((error: unknown) => {
+            failed ??= { error };
+          })
+          .finally(() => reading.delete(read));
+        reading.add(read);
+      },
+      options.render,
+    );
+  } finally {
+    // Nothing is left running on the pool when this returns or throws.
+    await Promise.all(reading);
+  }
+  if (failed) throw (failed as { error: unknown }).error;
+  pages.sort((a, b) => a.page - b.page);
   return { pages, transforms };
 }
 

@@ -34,7 +34,7 @@ export interface RenderedPage {
 
 /**
  * Renders pages of a PDF to grayscale images (red seal ink suppressed, see `toGray`) with pdf.js on
- * @napi-rs/canvas, one page at a time so that at most one page image is held. The resolution is
+ * @napi-rs/canvas, one page at a time (a page image is held only until `onPage` resolves). The resolution is
  * `dpi` unless the page would exceed `maxPixels`, then as much as fits.
  */
 export async function renderPages(

@@ -22,13 +22,15 @@ const UNSURE_READING = 0.3;
  */
 export async function readLine(img: Gray, box: PixelBox, pool: TesseractPool, chiReading?: Recognized): Promise<Recognized> {
   let result = chiReading ?? (await pool.recognize(img, { mode: 'line' }));
-  if (!result.text.trim() || (result.confidence < UNSURE_READING && [...result.text.trim()].length <= 2)) {
+  const thin = thinHan(result.text, box);
+  if (!result.text.trim() || (result.confidence < UNSURE_READING && [...result.text.trim()].length <= 2) || thin) {
     // chi_sim reads some lone digits as nothing, or as a character it is unsure of (a 4 in a
     // weight column as 下 at 0): the number model may see one.
     const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
     // Digits are narrow: a square box holds a Han character (是 is not a 2).
     const narrow = box[2] - box[0] <= 0.8 * [...number.text].length * (box[3] - box[1]);
     if (number.confidence >= LONE_DIGIT_SURE && narrow) result = number;
+    else if (thin) result = { text: '', confidence: 0, words: [] };
   } else if (looksNumeric(result.text)) {
     const number = await pool.recognize(img, { mode: 'line', lang: 'eng' });
     const atLeast = greaterOrEqual(result.text, number.text);
@@ -38,6 +40,16 @@ export async function readLine(img: Gray, box: PixelBox, pool: TesseractPool, ch
   } else if (result.words.some((w) => PERCENT_NINE.test(w.text))) result = await dropPercentNine(result, img, pool);
   return dropUnsurePunctuation(result);
 }
+
+/**
+ * One Han character read from ink far narrower than high: no Han character is that thin (a seal's
+ * remnant in a weight cell read as 下 at 0.40), though a digit 1 can be.
+ */
+export function thinHan(text: string, box: PixelBox): boolean {
+  return /^[\u3400-\u9fff]$/.test(text.trim()) && box[2] - box[0] < THIN * (box[3] - box[1]);
+}
+
+const THIN = 0.3;
 
 /**
  * A speck at a line's end (a seal's edge, a rule's remnant) is read as a comma or a quote the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, dropUnsurePunctuation, greaterOrEqual, looksNumeric } from '../../src/ocr/read-line.js';
+import { cleanText, dropUnsurePunctuation, greaterOrEqual, looksNumeric, thinHan } from '../../src/ocr/read-line.js';
 import { alignHeader, headerGroups, labelLexicon, mendLabels, nearestLabel } from '../../src/ocr/label-lexicon.js';
 import { toRecognized } from '../../src/ocr/tesseract-pool.js';
 import { flagDoubtfulOcr, lookalikeReadings } from '../../src/check/ocr-doubtful.js';
@@ -8,6 +8,14 @@ import { FORM_DEFINITIONS } from '../../pipelines/index.js';
 import type { Record } from '../../src/schema/record.js';
 
 describe('recognized text', () => {
+  it('takes one Han character read from a stroke far narrower than high for no text (a seal remnant)', () => {
+    // yuanjiang page 4: a 2 × 23 px remnant beside a weight of 10, read as 下.
+    expect(thinHan('下', [1009, 329, 1011, 352])).toBe(true);
+    expect(thinHan('下', [1009, 329, 1030, 352])).toBe(false);
+    expect(thinHan('1', [1009, 329, 1011, 352])).toBe(false); // a digit 1 is that thin
+    expect(thinHan('下午', [1009, 329, 1011, 352])).toBe(false);
+  });
+
   it('joins tesseract words without spaces between Han characters', () => {
     const tsv = [
       '5\t1\t1\t1\t1\t1\t10\t5\t40\t30\t91.5\t年度',

@@ -16,19 +16,20 @@ export type PixelBox = [number, number, number, number];
 const SEAL_REDNESS = 30;
 
 /**
- * RGBA → gray. A red seal is red; text and rules are dark. Reddish pixels take their red channel,
+ * RGBA (or RGB, `channels` 3) → gray. A red seal is red; text and rules are dark. Reddish pixels take their red channel,
  * scaled so that the seal's own ink (its typical red level on this page) becomes paper, while black
  * text showing through the seal stays dark; the redder a pixel, the more this counts (the seal's
  * pink halo fades too). Other pixels take their luminance.
  */
-export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Gray {
+export function toGray(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: 3 | 4 = 4): Gray {
   const n = width * height;
+  const end = channels * n;
   // The seal's red level: the median red channel of clearly red pixels (255 when there are few).
   const reds = new Uint32Array(256);
   let count = 0;
-  for (let p = 0; p < 4 * n; p += 4) {
-    const r = rgba[p]!;
-    if (r - Math.max(rgba[p + 1]!, rgba[p + 2]!) > 2 * SEAL_REDNESS) {
+  for (let p = 0; p < end; p += channels) {
+    const r = pixels[p]!;
+    if (r - Math.max(pixels[p + 1]!, pixels[p + 2]!) > 2 * SEAL_REDNESS) {
       reds[r]!++;
       count++;
     }
@@ -41,16 +42,20 @@ export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, heig
     }
   }
   const data = new Uint8Array(n);
-  for (let i = 0, p = 0; i < n; i++, p += 4) {
-    const r = rgba[p]!;
-    const g = rgba[p + 1]!;
-    const b = rgba[p + 2]!;
-    const a = rgba[p + 3]!;
+  for (let i = 0, p = 0; i < n; i++, p += channels) {
+    const r = pixels[p]!;
+    const g = pixels[p + 1]!;
+    const b = pixels[p + 2]!;
+    const a = channels === 4 ? pixels[p + 3]! : 255;
     const lum = (77 * r + 150 * g + 29 * b) >> 8;
-    const redness = Math.min(1, Math.max(0, r - Math.max(g, b)) / SEAL_REDNESS);
-    // Red at the seal's level (or lighter) becomes paper; the dark red of text or rules under the seal stays.
-    const lift = Math.min(1, Math.max(0, (r - 0.6 * sealRed) / (0.4 * sealRed)));
-    let v = lum + (r + (255 - r) * lift - lum) * redness;
+    let v = lum;
+    // Most pixels are not red at all: their luminance is their gray.
+    if (r > g && r > b) {
+      const redness = Math.min(1, (r - Math.max(g, b)) / SEAL_REDNESS);
+      // Red at the seal's level (or lighter) becomes paper; the dark red of text or rules under the seal stays.
+      const lift = Math.min(1, Math.max(0, (r - 0.6 * sealRed) / (0.4 * sealRed)));
+      v = lum + (r + (255 - r) * lift - lum) * redness;
+    }
     if (a < 255) v = 255 - ((255 - v) * a) / 255; // transparent = paper
     data[i] = v;
   }
@@ -107,11 +112,12 @@ export function rotate(image: Gray, degrees: number): Gray {
   const [cx, cy] = [(w - 1) / 2, (h - 1) / 2];
   for (let y = 0; y < h; y++) {
     const dy = y - cy;
+    // Inverse mapping: where this output pixel was in the source (y grows downwards), stepped along the row.
+    let sx = cx - cx * cos - dy * sin - cos;
+    let sy = cy - cx * sin + dy * cos - sin;
     for (let x = 0; x < w; x++) {
-      const dx = x - cx;
-      // Inverse mapping: where this output pixel was in the source (y grows downwards).
-      const sx = cx + dx * cos - dy * sin;
-      const sy = cy + dx * sin + dy * cos;
+      sx += cos;
+      sy += sin;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;

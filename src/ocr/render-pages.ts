@@ -125,16 +125,7 @@ async function scannedImage(page: PDFPageProxy, maxPixels: number): Promise<{ im
 /** pdf.js image kinds: 1 = one bit per pixel (1 is white), 2 = RGB, 3 = RGBA. */
 function imageToGray(width: number, height: number, kind: number, data: Uint8Array): Gray | null {
   if (kind === 3) return toGray(data, width, height);
-  if (kind === 2) {
-    const rgba = new Uint8Array(width * height * 4);
-    for (let i = 0, j = 0; i < width * height; i++, j += 3) {
-      rgba[4 * i] = data[j]!;
-      rgba[4 * i + 1] = data[j + 1]!;
-      rgba[4 * i + 2] = data[j + 2]!;
-      rgba[4 * i + 3] = 255;
-    }
-    return toGray(rgba, width, height);
-  }
+  if (kind === 2) return toGray(data, width, height, 3);
   if (kind === 1) {
     const out = new Uint8Array(width * height);
     const rowBytes = (width + 7) >> 3;

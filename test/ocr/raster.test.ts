@@ -24,6 +24,11 @@ describe('toGray', () => {
     ]);
     expect([...toGray(rgba, 5, 1).data]).toEqual([242, 252, 14, 30, 255]);
   });
+
+  it('reads RGB (three channels) as RGBA with full alpha', () => {
+    const rgb = new Uint8Array([220, 30, 40, 240, 190, 190, 20, 5, 5, 30, 30, 30]);
+    expect([...toGray(rgb, 4, 1, 3).data]).toEqual([242, 252, 14, 30]);
+  });
 });
 
 describe('raster basics', () => {

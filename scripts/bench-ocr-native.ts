@@ -1,7 +1,8 @@
 /**
  * Reference timing for OCR: the native `tesseract` CLI over the scanned fixtures, one process at a
  * time and one thread each (OMP_THREAD_LIMIT=1), so the tesseract.js engine can be compared with it
- * as a ratio. Every page is rendered at 300 dpi by `pdftoppm` into a temporary folder, then read with
+ * as a ratio. Every page is rendered by `pdftoppm` into a temporary folder (a scanned page at its
+ * image's own resolution, from `pdfimages -list`, as jixiao reads it; other pages at 300 dpi), then read with
  *
  *   tesseract PAGE.png OUT -l chi_sim --psm 6
  *
@@ -13,7 +14,7 @@
  * poppler-utils and tesseract-ocr with chi_sim); exits 2 when they are missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { FIXTURES_DIR, readManifest } from './lib/manifest.js';
@@ -29,7 +30,7 @@ const jsonOut = option('--json');
 const files = args.filter((a, k) => !a.startsWith('--') && !['--limit', '--json'].includes(args[k - 1] ?? ''));
 if (option('--limit') && !(limit > 0)) throw new Error(`Expected --limit to be a positive number, got ${option('--limit')}`);
 
-for (const tool of [TESSERACT, 'pdftoppm']) {
+for (const tool of [TESSERACT, 'pdftoppm', 'pdfimages', 'pdfinfo']) {
   if (spawnSync(tool, ['-v'], { stdio: 'ignore' }).error) {
     console.error(`bench-ocr-native: ${tool} is not installed (apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils)`);
     process.exit(2);
@@ -64,12 +65,20 @@ try {
     if (rows.length >= limit) break;
     const name = input.startsWith(FIXTURES_DIR) ? relative(FIXTURES_DIR, input) : basename(input);
     const dir = mkdtempSync(join(work, 'doc-'));
-    execFileSync('pdftoppm', ['-r', String(DPI), '-png', input, join(dir, 'page')]);
-    // pdftoppm pads page numbers to the width of the page count: page-1.png or page-01.png.
-    const pages = readdirSync(dir)
-      .map((f) => ({ f, page: Number(/-(\d+)\.png$/.exec(f)?.[1]) }))
-      .filter((p) => p.page > 0)
-      .sort((a, b) => a.page - b.page);
+    // The same page images jixiao reads: a scanned page at its scan's own resolution (jixiao reads the
+    // embedded image itself), any other page at DPI.
+    const scanDpi = new Map<number, number[]>();
+    for (const line of execFileSync('pdfimages', ['-list', input], { encoding: 'utf8' }).split('\n').slice(2)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length >= 14 && f[2] === 'image') scanDpi.set(Number(f[0]), [...(scanDpi.get(Number(f[0])) ?? []), Number(f[12])]);
+    }
+    const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [input], { encoding: 'utf8' }))?.[1]);
+    const pages = Array.from({ length: count }, (_, k) => k + 1).map((page) => {
+      const dpis = scanDpi.get(page) ?? [];
+      const dpi = dpis.length === 1 && dpis[0]! > 0 ? dpis[0]! : DPI;
+      execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', input, join(dir, `page-${page}`)]);
+      return { f: `page-${page}.png`, page };
+    });
     for (const { f, page } of pages) {
       if (rows.length >= limit) break;
       rows.push(readPage(name, page, join(dir, f)));
@@ -113,7 +122,7 @@ function readPage(file: string, page: number, png: string): PageRow {
 
 function printTable(rows: PageRow[]): void {
   const version = execFileSync(TESSERACT, ['--version'], { encoding: 'utf8' }).split('\n')[0];
-  console.log(`native ${version}, -l chi_sim --psm 6, OMP_THREAD_LIMIT=1, one process at a time; pages rendered at ${DPI} dpi by pdftoppm`);
+  console.log(`native ${version}, -l chi_sim --psm 6, OMP_THREAD_LIMIT=1, one process at a time; scanned pages rendered at their image's resolution, others at ${DPI} dpi, by pdftoppm`);
   console.log(haveTime ? 'peak RSS and cpu s (user + system) from /usr/bin/time -v' : 'peak RSS and cpu s n/a (/usr/bin/time not installed)');
   // On a busy machine wall time waits for a core; cpu s is the figure to compare with then.
   console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { JixiaoError, type ErrorCode, type ErrorContext } from '../errors.js';
 import { Record } from '../schema/record.js';
@@ -27,6 +28,23 @@ interface Slot {
 
 // From the sources (tsx, vitest) workers start through a tsx bootstrap; from dist/ they are plain JS.
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/**
+ * V8 settings for the workers, set once before the first one starts (V8 flags are process-wide:
+ * they apply to every isolate created after, and to this thread's later compilations). A worker
+ * warms up from cold, and most of a batch's overhead over warm single-file extraction is TurboFan
+ * compiling it: the layout functions inline deep call trees (rowCuts, joinRuns, groupLines...), so
+ * each optimization is large and a deopt anywhere in the tree recompiles all of it. A smaller
+ * cumulative inlining budget (default 920 bytes of bytecode) keeps those compilations small, at no
+ * measurable cost to the optimized code (bench:archive, issue #6).
+ */
+const WORKER_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=230'];
+let v8FlagsSet = false;
+function setWorkerV8Flags(): void {
+  if (v8FlagsSet) return;
+  v8FlagsSet = true;
+  for (const flag of WORKER_V8_FLAGS) setFlagsFromString(flag);
+}
 
 /**
  * A pool of extraction workers. Each runs one document at a time under a time limit; a worker
@@ -111,6 +129,7 @@ export class DocumentWorkers {
   }
 
   private spawn(): Worker {
+    setWorkerV8Flags();
     const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxHeapMb };
     // No inherited execArgv: a parent run under a loader (tsx) would load it again in every worker,
     // with source maps for pdf.js (about 100 MB a worker); from the sources the bootstrap loads tsx itself.

@@ -42,7 +42,7 @@ const CHAR_PX = 36;
  */
 const SECOND_LOOK = 0.5;
 const SECOND_LOOK_CHARS = 24;
-/** Confidence at or above which a page is taken as upright without trying it upside down. */
+/** Mean character confidence of the sampled lines at or above which a page is taken as upright without trying it upside down. */
 const SURE = 0.8;
 
 /**

@@ -6,7 +6,7 @@ import { estimateCharSize } from './text-size.js';
 import { estimateSkew } from './deskew.js';
 import { findRasterRules, mendBrokenRules, type RasterRule } from './raster-rules.js';
 import { findTextLines } from './text-lines.js';
-import type { Recognized, TesseractPool } from './tesseract-pool.js';
+import { settleAll, type Recognized, type TesseractPool } from './tesseract-pool.js';
 import { cleanText, readLine } from './read-line.js';
 
 /** How the page image was turned to read it: undo `skew`, then `quarter` counter-clockwise quarter turns. */
@@ -257,11 +257,11 @@ async function orientation(read: Analysis, pool: TesseractPool): Promise<{ upsid
     .slice(0, SAMPLE_LINES);
   const readings = new Map<PixelBox, Recognized>();
   if (sample.length === 0) return { upsideDown: false, readings };
-  const asRead = await Promise.all(sample.map((box) => pool.recognize(lineImage(read, box, read.image), { mode: 'line' })));
+  const asRead = await settleAll(sample.map((box) => pool.recognize(lineImage(read, box, read.image), { mode: 'line' })));
   sample.forEach((box, k) => readings.set(box, asRead[k]!));
   const asIs = meanConfidence(asRead);
   if (asIs >= SURE) return { upsideDown: false, readings };
-  const turned = meanConfidence(await Promise.all(sample.map((box) => pool.recognize(rotate(lineImage(read, box, read.image), 180), { mode: 'line' }))));
+  const turned = meanConfidence(await settleAll(sample.map((box) => pool.recognize(rotate(lineImage(read, box, read.image), 180), { mode: 'line' }))));
   return { upsideDown: turned > asIs, readings };
 }
 
@@ -290,7 +290,7 @@ function lineImage(read: Analysis, box: PixelBox, from: Gray): Gray {
 
 /** Every text line recognized on its own (see read-line.ts); `known`: first readings already made. */
 async function readLines(read: Analysis, pool: TesseractPool, known: Map<PixelBox, Recognized>): Promise<TextRun[]> {
-  const runs = await Promise.all(
+  const runs = await settleAll(
     read.lines.map(async ({ box, wraps }) => {
       let result = await readLine(lineImage(read, box, read.image), box, pool, known.get(box));
       if (result.confidence < SECOND_LOOK && [...result.text].length <= SECOND_LOOK_CHARS) {

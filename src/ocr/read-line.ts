@@ -4,7 +4,7 @@
  */
 import { HAN } from '../layout/join-text.js';
 import { crop, type Gray, type PixelBox } from './raster.js';
-import { fromWords, type Recognized, type TesseractPool } from './tesseract-pool.js';
+import { fromWords, settleAll, type Recognized, type TesseractPool } from './tesseract-pool.js';
 
 /** How much less sure than chi_sim the eng reading of a number may be and still be taken. */
 const NUMBER_MARGIN = 0.5;
@@ -88,7 +88,7 @@ export function greaterOrEqual(chi: string, eng: string): string | null {
  * boxes cut digits off, and 2024.5.17 became 024.5.17.)
  */
 async function dropPercentNine(result: Recognized, line: Gray, pool: TesseractPool): Promise<Recognized> {
-  const words = await Promise.all(
+  const words = await settleAll(
     result.words.map(async (w) => {
       if (!PERCENT_NINE.test(w.text)) return w;
       const pad = Math.round(0.3 * (w.box[3] - w.box[1]));

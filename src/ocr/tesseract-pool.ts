@@ -186,6 +186,17 @@ function joinWords(text: string, word: string): string {
   return text + glue + word;
 }
 
+/**
+ * Promise.all for recognitions: resolves with every value, or rejects with the first error once all
+ * have settled, so a failed page leaves nothing of its own still queued or running on the pool.
+ */
+export async function settleAll<T>(work: ReadonlyArray<Promise<T>>): Promise<T[]> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 let shared: TesseractPool | undefined;
 
 /**

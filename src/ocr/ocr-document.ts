@@ -25,7 +25,7 @@ export interface OcrResult {
  */
 const PAGES_IN_FLIGHT = 2;
 
-/** Renders and reads the given pages of a PDF, at most PAGES_IN_FLIGHT page images in memory at a time. */
+/** Renders and reads the given pages of a PDF: PAGES_IN_FLIGHT pages being read and the next one rendered, at most, in memory at a time. */
 export async function ocrDocument(bytes: Uint8Array, file: string, pageNumbers: readonly number[], options: OcrOptions): Promise<OcrResult> {
   const pages: PageContent[] = [];
   const transforms = new Map<number, PageTransform>();

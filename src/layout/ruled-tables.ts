@@ -80,6 +80,8 @@ function buildGrid(
     for (const s of rules) if (Math.abs(s.at - at) <= 2) length += Math.max(0, Math.min(s.to, to) - Math.max(s.from, from));
     return length >= COVER * (to - from);
   };
+  const scanned = allRuns.some((run) => run.confidence !== undefined);
+  const lostRule = scanned ? lostRowRule(xs, ys, h, runs, covered) : () => false;
   // Union-find over elementary cells: neighbours with no rule between them are one cell.
   const id = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, k) => k);
@@ -87,7 +89,7 @@ function buildGrid(
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       if (c + 1 < cols && !covered(v, xs[c + 1]!, ys[r]!, ys[r + 1]!)) parent[find(id(r, c + 1))] = find(id(r, c));
-      if (r + 1 < rows && !covered(h, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find(id(r + 1, c))] = find(id(r, c));
+      if (r + 1 < rows && !covered(h, ys[r + 1]!, xs[c]!, xs[c + 1]!) && !lostRule(r, c)) parent[find(id(r + 1, c))] = find(id(r, c));
     }
   }
   const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
@@ -136,7 +138,6 @@ function buildGrid(
   const gapped = [...members.values()].filter((group) =>
     groupLines(group).some((line) => line.some((run, k) => k > 0 && run.box[0] - line[k - 1]!.box[2] > 2.5 * run.size)),
   ).length;
-  const scanned = allRuns.some((run) => run.confidence !== undefined);
   const underRuled = gapped > 0 && (!scanned || filled < 12 || gapped >= 0.25 * filled);
   // Counted against the grid's slots too: a chart's frame merges its empty gridded slots into few
   // cells (a frame around columns of text, read as a whitespace table, is not counted so).
@@ -144,6 +145,39 @@ function buildGrid(
   const width = xs[xs.length - 1]! - xs[0]!;
   const rules = ys.slice(1, -1).filter((y) => h.filter((s) => Math.abs(s.at - y) <= 2).reduce((n, s) => n + s.to - s.from, 0) >= 0.75 * width);
   return { box: [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!], rows, cols, cells, runs: taken, underRuled, sparse, rules };
+}
+
+/**
+ * On a scanned page, the rule under grid row `r` missing in column `c` only (present in the
+ * columns either side), with text above and below it each on the line of its own row's text in
+ * other columns: a rule lost under a seal, not a cell merged across the rows (whose lines sit
+ * around the middle of the merged cell, not on its rows' lines). yuanjiang's `0⏎0`.
+ */
+function lostRowRule(
+  xs: readonly number[],
+  ys: readonly number[],
+  h: readonly Segment[],
+  runs: readonly TextRun[],
+  covered: (rules: readonly Segment[], at: number, from: number, to: number) => boolean,
+): (r: number, c: number) => boolean {
+  const cols = xs.length - 1;
+  const at = (run: TextRun) => {
+    const [cx, cy] = [(run.box[0] + run.box[2]) / 2, (run.box[1] + run.box[3]) / 2];
+    return { c: xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!), r: ys.findIndex((y, k) => k < ys.length - 1 && cy >= y && cy < ys[k + 1]!), cy };
+  };
+  const placed = runs.map((run) => ({ run, ...at(run) }));
+  const onItsRowsLine = (r: number, c: number) => {
+    const mine = placed.filter((p) => p.r === r && p.c === c);
+    const others = placed.filter((p) => p.r === r && p.c !== c);
+    return mine.length > 0 && mine.every((p) => others.some((o) => Math.abs(o.cy - p.cy) <= 0.35 * p.run.size));
+  };
+  return (r, c) =>
+    c > 0 &&
+    c + 1 < cols &&
+    covered(h, ys[r + 1]!, xs[c - 1]!, xs[c]!) &&
+    covered(h, ys[r + 1]!, xs[c + 1]!, xs[c + 2]!) &&
+    onItsRowsLine(r, c) &&
+    onItsRowsLine(r + 1, c);
 }
 
 /**

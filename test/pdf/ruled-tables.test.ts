@@ -69,4 +69,30 @@ describe('ruled tables', () => {
     expect(scanned).toMatchObject({ rows: 5, cols: 4, underRuled: false });
     expect(scanned!.cells.find((c) => c.row === 0 && c.col === 0)).toMatchObject({ colSpan: 2, text: 'r0c0 r0c1' });
   });
+
+  it('on a scanned page, a rule lost in one column between rows whose text sits on the rows\' lines parts the cells; a cell merged across rows stays whole', () => {
+    // A 4×4 grid; the rule under row 1 is missing in column 2 only (a seal over it).
+    const xs = [0, 100, 200, 300, 400];
+    const ys = [0, 20, 40, 60, 80];
+    const rules = [...ys.map((y) => (y === 40 ? [h(y, 0, 200), h(y, 300, 400)] : [h(y, 0, 400)])).flat(), ...xs.map((x) => v(x, 0, 80))];
+    const ocr = (r: TextRun, confidence?: number) => (confidence === undefined ? r : { ...r, confidence });
+    const grid = (confidence?: number, merged = false) =>
+      ys.slice(0, -1).flatMap((y, r) =>
+        xs.slice(0, -1).flatMap((x, c) => {
+          if (c !== 2 || (r !== 1 && r !== 2)) return [ocr(run(`r${r}c${c}`, x + 5, y + 5), confidence)];
+          // Column 2, rows 1–2: one line on each row's line, or a label's two lines about the middle of the merged cell.
+          return merged ? (r === 1 ? [ocr(run('年度总体', x + 5, 31), confidence), ocr(run('目标', x + 5, 41), confidence)] : []) : [ocr(run('0', x + 5, y + 5), confidence)];
+        }),
+      );
+    const cell = (t: ReturnType<typeof findRuledTables>[number] | undefined, row: number) => t!.cells.find((c) => c.row === row && c.col === 2);
+    const [scanned] = findRuledTables(1, mergeSegments(rules), grid(0.9));
+    expect(cell(scanned, 1)).toMatchObject({ rowSpan: 1, text: '0' });
+    expect(cell(scanned, 2)).toMatchObject({ rowSpan: 1, text: '0' });
+    // The same page from a text layer: the rules are as drawn, the cell spans both rows.
+    const [text] = findRuledTables(1, mergeSegments(rules), grid());
+    expect(cell(text, 1)).toMatchObject({ rowSpan: 2, text: '0\n0' });
+    // Scanned, but a label set about the middle of the merged cell: one cell.
+    const [label] = findRuledTables(1, mergeSegments(rules), grid(0.9, true));
+    expect(cell(label, 1)).toMatchObject({ rowSpan: 2, text: '年度总体\n目标' });
+  });
 });

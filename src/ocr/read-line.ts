@@ -131,8 +131,10 @@ export function cleanText(text: string, wraps = false): string {
     .replace(wraps ? END_SPECK_WRAPPED : END_SPECK, '$1$2')
     // chi_sim reads a lone percent sign in brackets as 9% (`预算执行率(9%)`).
     .replace(/([\u4e00-\u9fff]\s*[(（])9%([)）])/g, '$1%$2')
-    // A closing quote with no opening one is a speck too (`15973703588”`).
+    // A closing quote with no opening one is a speck too (`15973703588”`), at the line's end or
+    // after a number before the next words (`15973703588 ”单位负责人签字`, a seal's edge).
     .replace(/^([^“"]*)[”"]$/, '$1')
+    .replace(STRAY_CLOSE_QUOTE, (quote: string, digit: string, at: number, line: string) => (/[“"]/.test(line.slice(0, at)) ? quote : digit))
     .trim();
   return oneLine
     // A full stop after Chinese text is often read as a Latin D or O.
@@ -143,6 +145,8 @@ export function cleanText(text: string, wraps = false): string {
     // A money unit whose opening bracket was lost (`项目资金元)`): brackets are always in pairs.
     .replace(/^([^(（]*[^(（\s])(万元|元)\s*([)）])/, (_, before: string, unit: string, close: string) => `${before}${close === ')' ? '(' : '（'}${unit}${close}`);
 }
+
+const STRAY_CLOSE_QUOTE = /(\d)\s*[”"](?=\s*(?:[\u4e00-\u9fff]|$))/g;
 
 /**
  * Specks ending a line; a number ends with a digit or a percent sign too (`12,`). Where the cell's

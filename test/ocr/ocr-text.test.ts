@@ -34,6 +34,9 @@ describe('recognized text', () => {
     expect(cleanText('监督 检查 CD')).toBe('监督检查。');
     expect(cleanText('>= 95%')).toBe('>= 95%');
     expect(cleanText('项目名称，')).toBe('项目名称');
+    // A closing quote after a number with no opening quote before it is a seal's edge; quoted numbers stay.
+    expect(cleanText('填表日期: 2024.5.17 ”联系电话: 15973703588 ”单位负责人签字:')).toBe('填表日期: 2024.5.17联系电话: 15973703588单位负责人签字:');
+    expect(cleanText('打造“15分钟医保服务圈”,打造“2024”品牌')).toBe('打造“15分钟医保服务圈”,打造“2024”品牌');
     expect(cleanText('信息化平台在持续搭建中，', true)).toBe('信息化平台在持续搭建中，'); // a line wrapped in its cell
     expect(cleanText('财政项目支出绩效目标申报表，')).toBe('财政项目支出绩效目标申报表'); // a title with a speck
     expect(cleanText('“普陀区医保局”官方微信公众号')).toBe('“普陀区医保局”官方微信公众号');

@@ -80,8 +80,16 @@ function buildGrid(
     for (const s of rules) if (Math.abs(s.at - at) <= 2) length += Math.max(0, Math.min(s.to, to) - Math.max(s.from, from));
     return length >= COVER * (to - from);
   };
+  // Each run's elementary cell (the one holding its centre), for the spans and their text.
+  const placed = runs.flatMap((run) => {
+    const cx = (run.box[0] + run.box[2]) / 2;
+    const cy = (run.box[1] + run.box[3]) / 2;
+    const c = xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!);
+    const r = ys.findIndex((y, k) => k < rows && cy >= y && cy < ys[k + 1]!);
+    return c < 0 || r < 0 ? [] : [{ run, r, c, cy }];
+  });
   const scanned = allRuns.some((run) => run.confidence !== undefined);
-  const lostRule = scanned ? lostRowRule(xs, ys, h, runs, covered) : () => false;
+  const lostRule = scanned ? lostRowRule(xs, ys, h, placed, covered) : () => false;
   // Union-find over elementary cells: neighbours with no rule between them are one cell.
   const id = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, k) => k);
@@ -102,12 +110,7 @@ function buildGrid(
     }
   }
   const members = new Map<number, TextRun[]>();
-  for (const run of runs) {
-    const cx = (run.box[0] + run.box[2]) / 2;
-    const cy = (run.box[1] + run.box[3]) / 2;
-    const c = xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!);
-    const r = ys.findIndex((y, k) => k < rows && cy >= y && cy < ys[k + 1]!);
-    if (c < 0 || r < 0) continue;
+  for (const { run, r, c } of placed) {
     const root = find(id(r, c));
     members.set(root, [...(members.get(root) ?? []), run]);
   }
@@ -157,15 +160,10 @@ function lostRowRule(
   xs: readonly number[],
   ys: readonly number[],
   h: readonly Segment[],
-  runs: readonly TextRun[],
+  placed: ReadonlyArray<{ run: TextRun; r: number; c: number; cy: number }>,
   covered: (rules: readonly Segment[], at: number, from: number, to: number) => boolean,
 ): (r: number, c: number) => boolean {
   const cols = xs.length - 1;
-  const at = (run: TextRun) => {
-    const [cx, cy] = [(run.box[0] + run.box[2]) / 2, (run.box[1] + run.box[3]) / 2];
-    return { c: xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!), r: ys.findIndex((y, k) => k < ys.length - 1 && cy >= y && cy < ys[k + 1]!), cy };
-  };
-  const placed = runs.map((run) => ({ run, ...at(run) }));
   const onItsRowsLine = (r: number, c: number) => {
     const mine = placed.filter((p) => p.r === r && p.c === c);
     const others = placed.filter((p) => p.r === r && p.c !== c);

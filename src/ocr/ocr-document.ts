@@ -30,7 +30,7 @@ export async function ocrDocument(bytes: Uint8Array, file: string, pageNumbers: 
   const pages: PageContent[] = [];
   const transforms = new Map<number, PageTransform>();
   const reading = new Set<Promise<void>>();
-  let failed: { error: unknown } | null = null;
+  const errors: unknown[] = [];
   try {
     await renderPages(
       bytes,
@@ -38,16 +38,14 @@ export async function ocrDocument(bytes: Uint8Array, file: string, pageNumbers: 
       pageNumbers,
       async ({ page, image, scale }) => {
         while (reading.size >= PAGES_IN_FLIGHT) await Promise.race(reading);
-        if (failed) throw failed.error;
+        if (errors.length) throw errors[0];
         const read = ocrPage(page, image, scale, options.pool)
           .then((r) => {
             pages.push(r.content);
             transforms.set(page, r.transform);
             options.onPage?.(page, r.lines);
           })
-          .catch((error: unknown) => {
-            failed ??= { error };
-          })
+          .catch((error: unknown) => void errors.push(error))
           .finally(() => reading.delete(read));
         reading.add(read);
       },
@@ -57,7 +55,7 @@ export async function ocrDocument(bytes: Uint8Array, file: string, pageNumbers: 
     // Nothing is left running on the pool when this returns or throws.
     await Promise.all(reading);
   }
-  if (failed) throw (failed as { error: unknown }).error;
+  if (errors.length) throw errors[0];
   pages.sort((a, b) => a.page - b.page);
   return { pages, transforms };
 }

@@ -212,9 +212,10 @@ export function nearestCategory(text: string, names: readonly string[]): string 
  * cell spanning the text columns of a row of numbers under an indicator header, the total label.
  */
 export function mendLabels(tables: Table[], lexicon: readonly string[], groups: readonly HeaderGroup[] = []): Table[] {
+  const columnLabels = new Set(groups.flatMap((g) => g.columns.flatMap((c) => c.labels)));
   return tables.map((table) => {
     if (table.method !== 'ocr' && !table.cells.some((c) => c.confidence !== null)) return table;
-    const cells = splitJoinedLabels(table.cells, groups).map((cell) => {
+    const cells = splitJoinedLabels(table.cells, columnLabels).map((cell) => {
       if (cell.confidence === null) return cell;
       const label = nearestLabel(cell.text, lexicon);
       return label ? { ...cell, text: label } : cell;
@@ -270,8 +271,7 @@ export function mendLabels(tables: Table[], lexicon: readonly string[], groups: 
  * between them lost under a seal, its remnant read as a bar) is split into its columns, each box
  * taken from the cells of that column in other rows.
  */
-function splitJoinedLabels(cells: readonly Cell[], groups: readonly HeaderGroup[]): Cell[] {
-  const labels = new Set(groups.flatMap((g) => g.columns.flatMap((c) => c.labels)));
+function splitJoinedLabels(cells: readonly Cell[], labels: ReadonlySet<string>): Cell[] {
   const columnX = (col: number) => cells.find((c) => c.col === col && c.colSpan === 1 && c.box)?.box;
   return cells.flatMap((cell) => {
     if (cell.confidence === null || cell.colSpan < 2 || !cell.box) return [cell];

@@ -14,7 +14,7 @@ import { runChecks } from './check/run-checks.js';
 import { Record } from './schema/record.js';
 import type { Table } from './schema/table.js';
 import { inspectZip } from './xlsx/inspect-zip.js';
-import { DEFAULT_PARSE_LIMITS, parseWorkbook, type ParseLimits } from './runtime/parse-workbook.js';
+import { DEFAULT_PARSE_LIMITS, parseWorkbook, type ParseLimits, type WorkbookParser } from './runtime/parse-workbook.js';
 import { sheetsToTables } from './xlsx/read-workbook.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { layoutDocument } from './layout/layout-document.js';
@@ -38,6 +38,11 @@ export interface ExtractOptions {
   definitions?: readonly FormDefinition[];
   /** Time and heap limits of the spreadsheet parser's worker. */
   limits?: Partial<ParseLimits>;
+  /**
+   * Reads workbooks: by default in a parser thread of their own (`parseWorkbook`); the archive's
+   * document workers, throwaway threads already, parse in place.
+   */
+  parseWorkbook?: WorkbookParser;
   /**
    * OCR for PDF pages without a usable text layer: the tesseract pool to use (default: this
    * thread's shared pool), or false to report such pages instead of reading them.
@@ -89,7 +94,7 @@ async function extractSource(source: Source, options: ExtractOptions, validate =
   const context = { file: source.file, kind: source.kind };
   try {
     const definitions = options.definitions ?? FORM_DEFINITIONS;
-    const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.ocr, options.onOcrPage);
+    const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.parseWorkbook ?? parseWorkbook, options.ocr, options.onOcrPage);
     const { pagesNeedingOcr, pagesOcr, pageCount } = read;
     const tables = pagesOcr.length ? mendLabels(read.tables, labelLexicon(definitions), headerGroups(definitions)) : read.tables;
     const rows = tablesToRows(tables);
@@ -121,13 +126,14 @@ async function extractSource(source: Source, options: ExtractOptions, validate =
 async function readTables(
   source: Source,
   limits: ParseLimits,
+  parse: WorkbookParser,
   ocr: TesseractPool | false | undefined,
   onOcrPage?: (page: number) => void,
 ): Promise<{ tables: Table[]; pagesNeedingOcr: number[]; pagesOcr: number[]; pageCount: number | null }> {
   const context = { file: source.file, stage: 'extract' as const };
   const only = (tables: Table[], pageCount: number | null = null) => ({ tables, pagesNeedingOcr: [], pagesOcr: [], pageCount });
   const sheets = async (raw = false) => {
-    const parsed = await parseWorkbook(source.bytes, source.file, limits, { raw });
+    const parsed = await parse(source.bytes, source.file, limits, { raw });
     return only(sheetsToTables(parsed), parsed.length);
   };
   switch (source.kind) {

@@ -73,24 +73,32 @@ export class DocumentWorkers {
     try {
       return await new Promise<WorkerOutcome>((resolve) => {
         const context = { file, stage: 'extract' as const };
-        const fail = (code: ErrorCode, message: string) => {
+        const fail = (code: ErrorCode, message: string, kind?: string) => {
           cleanup();
           this.replace(slot);
-          resolve({ ok: false, error: new JixiaoError(code, message, context) });
+          resolve({ ok: false, error: new JixiaoError(code, message, kind ? { ...context, kind } : context) });
         };
         const expire = () => fail('PARSE_TIMEOUT', `${file}: no progress within ${this.limits.timeoutMs} ms`);
         let timer = setTimeout(expire, this.limits.timeoutMs);
-        const onMessage = (m: { id: number; ok: boolean; progress?: number; heapUsed: number; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pagesOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; context: ErrorContext } }) => {
+        const onMessage = (m: { id: number; ok: boolean; progress?: number; parsing?: number; heapUsed: number; retire?: boolean; kind?: string; records?: unknown[]; pagesNeedingOcr?: number[]; pagesOcr?: number[]; pageCount?: number | null; error?: { code: ErrorCode; message: string; context: ErrorContext } }) => {
           if (m.id !== id) return;
+          if (m.parsing !== undefined) {
+            // The worker parses a workbook: the spreadsheet parser's own time limit holds until it reports back.
+            const { parsing: ms, kind } = m;
+            clearTimeout(timer);
+            timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: the spreadsheet parser did not finish within ${ms} ms`, kind), ms);
+            return;
+          }
           if (m.progress !== undefined) {
-            // A page read by OCR: the time limit starts again (a long scan is slow, not stuck).
+            // A page read by OCR, a workbook parsed: the time limit starts again (a long scan is slow, not stuck).
             clearTimeout(timer);
             timer = setTimeout(expire, this.limits.timeoutMs);
             return;
           }
           cleanup();
           slot.done++;
-          if (slot.done >= this.limits.recycleAfter || m.heapUsed > this.limits.recycleHeapMb * 1024 * 1024) this.replace(slot);
+          // A worker whose realm a workbook polluted is not used again.
+          if (m.retire || slot.done >= this.limits.recycleAfter || m.heapUsed > this.limits.recycleHeapMb * 1024 * 1024) this.replace(slot);
           if (!m.ok) {
             // A JixiaoError rebuilt on this side of the thread, with the context it had there.
             resolve({ ok: false, error: new JixiaoError(m.error!.code, m.error!.message, { ...context, ...m.error!.context }) });

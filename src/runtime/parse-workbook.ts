@@ -18,6 +18,9 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({ timeoutMs: 20_000, maxHeapMb: 768 });
 
+/** How a workbook's bytes become sheets: `parseWorkbook` (in a parser thread), or a pool worker's own parser. */
+export type WorkbookParser = (bytes: Uint8Array, file: string, limits: ParseLimits, options: { raw?: boolean }) => Promise<ParsedSheet[]>;
+
 /** A parser thread is retired after this many workbooks, or when its heap has grown past this. */
 const RETIRE_AFTER = 200;
 const RETIRE_HEAP_BYTES = 128 * 1024 * 1024;
@@ -118,7 +121,8 @@ export function parseWorkbook(
   });
 }
 
-function classify(message: string, file: string): JixiaoError {
+/** A parser's error message as a coded error: a password, or a file SheetJS cannot read. */
+export function classify(message: string, file: string): JixiaoError {
   const context = { file, stage: 'extract' as const };
   if (/password|encrypt/i.test(message)) return new JixiaoError('XLSX_ENCRYPTED', `${file}: the workbook is password-protected`, context);
   return new JixiaoError('XLSX_CORRUPT', `${file}: cannot read the workbook: ${message}`, context);

@@ -52,6 +52,15 @@ describe('hostile spreadsheets', () => {
     expect(codes).toEqual(['HOSTILE_INPUT', 8, 8]);
   });
 
+  it('in the worker pool, where workbooks are parsed in the document worker: a worker left polluted is replaced, and the next workbook is read normally', async () => {
+    const seed = join(FIXTURES_DIR, 'rendered', 'putuo-2024-goal-declaration.xlsx');
+    // One worker: without the replacement, the seeds would be parsed in the polluted realm and refused too.
+    const outcomes = await extractBatch([join(FIXTURES_DIR, 'hostile', 'proto-comment.xlsx'), seed, seed], { concurrency: 1 });
+    expect(outcomes.map((o) => ('error' in o ? o.error.code : `${o.result.records.length} records`))).toEqual(['HOSTILE_INPUT', '8 records', '8 records']);
+    const first = outcomes[0]!;
+    expect('error' in first && first.error.message).toMatch(/proto-comment\.xlsx: refused, parsing it modified Object\.prototype\./);
+  });
+
   it('control: the __proto__ fixture does pollute a parser run in the main thread', async () => {
     // Proves the fixture is really hostile, in a throwaway process.
     const script = `const X=require('xlsx');X.read(require('fs').readFileSync(${JSON.stringify(join(FIXTURES_DIR, 'hostile', 'proto-comment.xlsx'))}),{type:'buffer'});process.stdout.write(String(Array.isArray(({}).c)))`;

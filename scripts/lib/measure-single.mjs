@@ -1,6 +1,9 @@
 // Single-file extraction speed from the built package, in this plain Node process, one file after
-// another: every file once to warm up, then each timed (the best of `rounds`). Prints JSON
-// {file: {seconds, cpuSeconds, pages, kind}} (CPU: every thread of the process) on standard output.
+// another: every file once to warm up, then `rounds` rounds over all the files, each file timed
+// alone and its best round kept. Rounds go over all the files in turn (not one file `rounds` times
+// in a row) so that a slow spell of a shared machine does not spoil every round of the same files.
+// Prints JSON {file: {seconds, cpuSeconds, pages, kind}} (CPU: every thread of the process) on
+// standard output.
 //
 //   node scripts/lib/measure-single.mjs <rounds> <files…>
 import { readFileSync } from 'node:fs';
@@ -17,19 +20,19 @@ const read = async (file) => {
   }
 };
 for (const file of files) await read(file);
-const out = {};
-for (const file of files) {
-  let best = Infinity;
-  let bestCpu = Infinity;
-  let result = null;
-  for (let k = 0; k < Number(rounds); k++) {
+const out = Object.fromEntries(files.map((file) => [file, { seconds: Infinity, cpuSeconds: Infinity, pages: 0, kind: 'error' }]));
+for (let k = 0; k < Number(rounds); k++) {
+  for (const file of files) {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    result = await read(file);
-    best = Math.min(best, (performance.now() - started) / 1000);
+    const result = await read(file);
+    const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
-    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1e6);
+    const best = out[file];
+    best.seconds = Math.min(best.seconds, seconds);
+    best.cpuSeconds = Math.min(best.cpuSeconds, (used.user + used.system) / 1e6);
+    best.pages = result?.pageCount ?? 0;
+    best.kind = result?.kind ?? 'error';
   }
-  out[file] = { seconds: best, cpuSeconds: bestCpu, pages: result?.pageCount ?? 0, kind: result?.kind ?? 'error' };
 }
 process.stdout.write(JSON.stringify(out) + '\n');

@@ -12,10 +12,12 @@
  *    1,830 pages) shows the same run with that fixed warm-up weighing four times as much.
  * 2. Clean run: `ingest` from the built package in a plain Node child process (as `jixiao ingest`
  *    runs), measuring documents/s, pages/s and peak RSS of that process (getrusage maxrss, worker
- *    threads included). Single-file extraction speed is measured the same way in another child,
- *    each distinct source extracted alone, warm; the batch's ideal time is the sum of its
- *    documents' single-file times divided by the cores used, and the ratio ideal ÷ actual is how
- *    close the batch comes to "single-file speed × cores". One file alone is not one core's work:
+ *    threads included). Single-file extraction speed is measured the same way in another child:
+ *    the distinct sources extracted one after another, each alone, warm, in whole passes (best of
+ *    three), so that the garbage collection a run of many files does is counted (a sum of each
+ *    file's best run would leave it out); the batch's ideal time is the sum of its documents'
+ *    single-file times divided by the cores used, and the ratio ideal ÷ actual is how close the
+ *    batch comes to "single-file speed × cores". One file alone is not one core's work:
  *    V8 compiles and collects garbage on helper threads beside the extracting one (about 1.4 cores
  *    on the 2-core reference machine). So the reference is taken on one core (the child pinned
  *    with `taskset -c 0`, helper threads included), which is what "× cores" multiplies; the
@@ -23,7 +25,7 @@
  *    little: the ratio is also given in CPU time (the batch's summed single-file CPU seconds ÷ the
  *    ingest process's CPU seconds, all threads), i.e. the pool's overhead, with the load average
  *    during the run. The clean run is made `--repeat` times (default 2) and the best wall and CPU
- *    figures kept, as the reference keeps the best of three per file.
+ *    figures kept, as the reference keeps the best of three passes.
  * 3. Kill test: `jixiao ingest` into a second archive, SIGKILLed at a random moment 10 times, then
  *    run to completion; the archive must equal the clean one (same documents, records, findings,
  *    no duplicates).
@@ -102,7 +104,7 @@ const clean = join(work, 'clean.sqlite');
 const loadBefore = loadavg()[0]!;
 type IngestRun = { result: { done: number; failed: number; pages: number; forms: number }; seconds: number; cpuSeconds: number; peakRssMb: number };
 // The best of `--repeat` runs (each into a new archive), as the single-file reference is the best
-// of three per file: a machine shared with other work slows single runs either way.
+// of three passes: a machine shared with other work slows single runs either way.
 const runs: IngestRun[] = [];
 for (let k = 0; k < repeat; k++) {
   rmSync(clean, { force: true });
@@ -132,8 +134,8 @@ console.log(
 );
 type Single = Record<string, { seconds: number; cpuSeconds: number; pages: number }>;
 const referenceFiles = [...sources, ...BROKEN].map((s) => join(FIXTURES_DIR, s));
-const singleUnpinned = node('measure-single.mjs', '3', ...referenceFiles) as Single;
-const singlePinned = hasTaskset ? (nodeOnOneCore('measure-single.mjs', '3', ...referenceFiles) as Single) : null;
+const singleUnpinned = (node('measure-single.mjs', '3', ...referenceFiles) as { files: Single }).files;
+const singlePinned = hasTaskset ? (nodeOnOneCore('measure-single.mjs', '3', ...referenceFiles) as { files: Single }).files : null;
 const reference = (single: Single, label: string) => {
   const singleOf = (name: string) => single[join(FIXTURES_DIR, origin.get(name)!)]!;
   const serial = files.reduce((sum, f) => sum + singleOf(f.slice(batch.length + 1)).seconds, 0);

@@ -14,18 +14,18 @@
  *    runs), measuring documents/s, pages/s and peak RSS of that process (getrusage maxrss, worker
  *    threads included). Single-file extraction speed is measured the same way in another child:
  *    the distinct sources extracted one after another, each alone, warm, in whole passes (best of
- *    three), so that the garbage collection a run of many files does is counted (a sum of each
+ *    two), so that the garbage collection a run of many files does is counted (a sum of each
  *    file's best run would leave it out); the batch's ideal time is the sum of its documents'
  *    single-file times divided by the cores used, and the ratio ideal ÷ actual is how close the
- *    batch comes to "single-file speed × cores". One file alone is not one core's work:
- *    V8 compiles and collects garbage on helper threads beside the extracting one (about 1.4 cores
- *    on the 2-core reference machine). So the reference is taken on one core (the child pinned
- *    with `taskset -c 0`, helper threads included), which is what "× cores" multiplies; the
- *    unpinned figure is printed beside it. On a machine shared with other work, wall time says
- *    little: the ratio is also given in CPU time (the batch's summed single-file CPU seconds ÷ the
- *    ingest process's CPU seconds, all threads), i.e. the pool's overhead, with the load average
- *    during the run. The clean run is made `--repeat` times (default 2) and the best wall and CPU
- *    figures kept, as the reference keeps the best of three passes.
+ *    batch comes to "single-file speed × cores". One file alone is not one core's work: V8
+ *    compiles and collects garbage on helper threads beside the extracting one (1.3–1.4 cores on
+ *    the 2-core reference machine). So the reference is also taken on one core (the child pinned
+ *    with `taskset -c 0`, helper threads included), which is what "× cores" multiplies. The ratio
+ *    is also given in CPU time (the batch's summed single-file CPU seconds ÷ the ingest process's
+ *    CPU seconds, all threads), i.e. the pool's overhead. A shared machine's speed drifts by tens of
+ *    percent from minute to minute, so `--repeat` trials (default 3) are made, each an ingest with
+ *    the references right after it; each trial's ratios compare runs of the same spell, and the
+ *    median over the trials is reported (ingest's own figures: the best trial).
  * 3. Kill test: `jixiao ingest` into a second archive, SIGKILLed at a random moment 10 times, then
  *    run to completion; the archive must equal the clean one (same documents, records, findings,
  *    no duplicates).
@@ -44,7 +44,7 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const rounds = option('--rounds', 40);
 const kills = option('--kills', 10);
-const repeat = Math.max(1, option('--repeat', 2));
+const repeat = Math.max(1, option('--repeat', 3));
 const cores = option('--concurrency', availableParallelism());
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 if (!existsSync(join(ROOT, 'dist', 'src', 'runtime', 'ingest.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench:archive does)');
@@ -103,20 +103,53 @@ const nodeOnOneCore = (script: string, ...rest: string[]) =>
 const clean = join(work, 'clean.sqlite');
 const loadBefore = loadavg()[0]!;
 type IngestRun = { result: { done: number; failed: number; pages: number; forms: number }; seconds: number; cpuSeconds: number; peakRssMb: number };
-// The best of `--repeat` runs (each into a new archive), as the single-file reference is the best
-// of three passes: a machine shared with other work slows single runs either way.
-const runs: IngestRun[] = [];
+type Single = Record<string, { seconds: number; cpuSeconds: number; pages: number }>;
+const referenceFiles = [...sources, ...BROKEN].map((s) => join(FIXTURES_DIR, s));
+/** A single-file reference for this batch: its documents' single-file times, summed. */
+const reference = (single: Single) => {
+  const singleOf = (name: string) => single[join(FIXTURES_DIR, origin.get(name)!)]!;
+  const serial = files.reduce((sum, f) => sum + singleOf(f.slice(batch.length + 1)).seconds, 0);
+  const serialCpu = files.reduce((sum, f) => sum + singleOf(f.slice(batch.length + 1)).cpuSeconds, 0);
+  const byKind = Object.entries(MIX).map(([kind, s]) => {
+    const t = s.reduce((sum, f) => sum + single[join(FIXTURES_DIR, f)]!.seconds, 0);
+    const pages = s.reduce((sum, f) => sum + single[join(FIXTURES_DIR, f)]!.pages, 0);
+    return `${kind} ${(s.length / t).toFixed(1)} documents/s${pages ? `, ${(pages / t).toFixed(1)} pages/s` : ''}`;
+  });
+  return { serial, serialCpu, ideal: serial / cores, byKind };
+};
+// Each trial is a clean ingest (into a new archive) and, right after it, the single-file references
+// on one core and unpinned (two passes each), so that each trial's ratios compare runs made in the
+// same spell of a machine shared with other work; the trials' median ratio is the figure.
+interface Trial {
+  ingest: IngestRun;
+  pinned: ReturnType<typeof reference> | null;
+  unpinned: ReturnType<typeof reference>;
+}
+const trials: Trial[] = [];
 for (let k = 0; k < repeat; k++) {
   rmSync(clean, { force: true });
   rmSync(`${clean}-wal`, { force: true });
   rmSync(`${clean}-shm`, { force: true });
-  runs.push(node('measure-ingest.mjs', clean, String(cores), listFile) as IngestRun);
+  const ingest = node('measure-ingest.mjs', clean, String(cores), listFile) as IngestRun;
+  const pinned = hasTaskset ? reference((nodeOnOneCore('measure-single.mjs', '2', ...referenceFiles) as { files: Single }).files) : null;
+  const unpinned = reference((node('measure-single.mjs', '2', ...referenceFiles) as { files: Single }).files);
+  trials.push({ ingest, pinned, unpinned });
+  console.log(
+    `trial ${k + 1}: ingest ${ingest.seconds.toFixed(1)} s, ${ingest.cpuSeconds.toFixed(1)} CPU s, peak RSS ${ingest.peakRssMb.toFixed(0)} MB; ` +
+      `single-file, the batch one file after another: ${pinned ? `${pinned.serial.toFixed(1)} s on one core, ` : ''}${unpinned.serial.toFixed(1)} s (${unpinned.serialCpu.toFixed(1)} CPU s) unpinned; ` +
+      `ingest at ${pinned ? `${((pinned.ideal / ingest.seconds) * 100).toFixed(0)}% of one core × ${cores}, ` : ''}${((unpinned.ideal / ingest.seconds) * 100).toFixed(0)}% of unpinned × ${cores}, ` +
+      `${((unpinned.serialCpu / ingest.cpuSeconds) * 100).toFixed(0)}% in CPU time`,
+  );
 }
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+};
+const runs = trials.map((r) => r.ingest);
 const { result } = runs.at(-1)!;
 const seconds = Math.min(...runs.map((r) => r.seconds));
 const cpuSeconds = Math.min(...runs.map((r) => r.cpuSeconds));
 const peakRssMb = Math.max(...runs.map((r) => r.peakRssMb));
-if (repeat > 1) console.log(`clean ingest runs: ${runs.map((r) => `${r.seconds.toFixed(1)} s / ${r.cpuSeconds.toFixed(1)} CPU s`).join(', ')}`);
 const loadAfter = loadavg()[0]!;
 const pagesByKind = (() => {
   const db = new Database(clean, { readonly: true });
@@ -130,35 +163,22 @@ console.log(`by detected kind: ${pagesByKind.map((r) => `${r.kind} ${r.documents
 console.log(
   `clean ingest: ${result.done} documents (${result.failed} failed), ${result.pages} pages, ${result.forms} forms in ${seconds.toFixed(1)} s → ` +
     `${(result.done / seconds).toFixed(1)} documents/s, ${(result.pages / seconds).toFixed(1)} pages/s, peak RSS ${peakRssMb.toFixed(0)} MB; ` +
-    `${cpuSeconds.toFixed(1)} CPU s${repeat > 1 ? ` (best of ${repeat} runs; peak RSS the highest)` : ''}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
+    `${cpuSeconds.toFixed(1)} CPU s${repeat > 1 ? ` (best of ${repeat} trials; peak RSS the highest)` : ''}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
 );
-type Single = Record<string, { seconds: number; cpuSeconds: number; pages: number }>;
-const referenceFiles = [...sources, ...BROKEN].map((s) => join(FIXTURES_DIR, s));
-const singleUnpinned = (node('measure-single.mjs', '3', ...referenceFiles) as { files: Single }).files;
-const singlePinned = hasTaskset ? (nodeOnOneCore('measure-single.mjs', '3', ...referenceFiles) as { files: Single }).files : null;
-const reference = (single: Single, label: string) => {
-  const singleOf = (name: string) => single[join(FIXTURES_DIR, origin.get(name)!)]!;
-  const serial = files.reduce((sum, f) => sum + singleOf(f.slice(batch.length + 1)).seconds, 0);
-  const serialCpu = files.reduce((sum, f) => sum + singleOf(f.slice(batch.length + 1)).cpuSeconds, 0);
-  const ideal = serial / cores;
-  const byKind = Object.entries(MIX).map(([kind, s]) => {
-    const t = s.reduce((sum, f) => sum + single[join(FIXTURES_DIR, f)]!.seconds, 0);
-    const pages = s.reduce((sum, f) => sum + single[join(FIXTURES_DIR, f)]!.pages, 0);
-    return `${kind} ${(s.length / t).toFixed(1)} documents/s${pages ? `, ${(pages / t).toFixed(1)} pages/s` : ''}`;
-  });
-  console.log(`single-file extraction, warm, ${label}: ${byKind.join('; ')}; the whole batch one file after another: ${serial.toFixed(1)} s, ${serialCpu.toFixed(1)} CPU s`);
-  console.log(
-    `  single-file speed × ${cores} cores: ${ideal.toFixed(1)} s for the batch (${(result.done / ideal).toFixed(1)} documents/s, ${(result.pages / ideal).toFixed(1)} pages/s); ` +
-      `ingest reaches ${((ideal / seconds) * 100).toFixed(0)}% of that (wall time, load average ${loadAfter.toFixed(1)} on ${availableParallelism()} cores)`,
-  );
-  return { serial, serialCpu, ideal, ratio: ideal / seconds };
+const last = trials.at(-1)!;
+if (last.pinned) console.log(`single-file extraction, warm, on one core (taskset -c 0, V8 helper threads included), last trial: ${last.pinned.byKind.join('; ')}`);
+else console.log('single-file extraction on one core: not measured (taskset, from util-linux, is missing)');
+console.log(`single-file extraction, warm, unpinned (one extracting thread, V8 helper threads on any core), last trial: ${last.unpinned.byKind.join('; ')}`);
+const ratios = {
+  oneCore: last.pinned ? median(trials.map((r) => r.pinned!.ideal / r.ingest.seconds)) : null,
+  unpinned: median(trials.map((r) => r.unpinned.ideal / r.ingest.seconds)),
+  cpu: median(trials.map((r) => r.unpinned.serialCpu / r.ingest.cpuSeconds)),
 };
-const pinned = singlePinned ? reference(singlePinned, 'on one core (taskset -c 0, V8 helper threads included)') : null;
-if (!pinned) console.log('single-file extraction on one core: not measured (taskset, from util-linux, is missing)');
-const unpinned = reference(singleUnpinned, `unpinned (one extracting thread, V8 helper threads on any core)`);
 console.log(
-  `in CPU time: ${unpinned.serialCpu.toFixed(1)} CPU s one file after another (unpinned), ${cpuSeconds.toFixed(1)} CPU s for ingest: ` +
-    `ingest does the batch at ${((unpinned.serialCpu / cpuSeconds) * 100).toFixed(0)}% of single-file efficiency (pool, transfer, checks, SQLite included)`,
+  `ingest against single-file speed × ${cores} cores, median of ${repeat} trial(s): ` +
+    `${ratios.oneCore !== null ? `${(ratios.oneCore * 100).toFixed(0)}% of one core's speed × ${cores} (wall time), ` : ''}` +
+    `${(ratios.unpinned * 100).toFixed(0)}% of unpinned single-file speed × ${cores} (wall time; one file alone also keeps the other core partly busy with V8's helper threads), ` +
+    `${(ratios.cpu * 100).toFixed(0)}% in CPU time (the batch's single-file CPU seconds ÷ ingest's: the pool's overhead, pool, transfer, checks and SQLite included)`,
 );
 
 // 3. Kill test, with the CLI in a child process.
@@ -211,14 +231,15 @@ if (jsonOut) {
         counts,
         pagesByKind,
         seconds,
-        runs: runs.map(({ seconds, cpuSeconds, peakRssMb }) => ({ seconds, cpuSeconds, peakRssMb })),
-        result,
-        peakRssMb,
-        oneCore: pinned && { serialSeconds: pinned.serial, idealSeconds: pinned.ideal, ratio: pinned.ratio },
-        unpinned: { serialSeconds: unpinned.serial, idealSeconds: unpinned.ideal, ratio: unpinned.ratio },
         cpuSeconds,
-        serialCpuSeconds: unpinned.serialCpu,
-        cpuRatio: unpinned.serialCpu / cpuSeconds,
+        peakRssMb,
+        result,
+        rounds: trials.map(({ ingest, pinned, unpinned }) => ({
+          ingest: { seconds: ingest.seconds, cpuSeconds: ingest.cpuSeconds, peakRssMb: ingest.peakRssMb },
+          oneCore: pinned && { serialSeconds: pinned.serial, idealSeconds: pinned.ideal, ratio: pinned.ideal / ingest.seconds },
+          unpinned: { serialSeconds: unpinned.serial, serialCpuSeconds: unpinned.serialCpu, idealSeconds: unpinned.ideal, ratio: unpinned.ideal / ingest.seconds, cpuRatio: unpinned.serialCpu / ingest.cpuSeconds },
+        })),
+        medianRatios: ratios,
         loadAverage: [loadBefore, loadAfter],
         cores,
         kills: moments,

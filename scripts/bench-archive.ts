@@ -19,13 +19,14 @@
  *    single-file times divided by the cores used, and the ratio ideal ÷ actual is how close the
  *    batch comes to "single-file speed × cores". One file alone is not one core's work: V8
  *    compiles and collects garbage on helper threads beside the extracting one (1.3–1.4 cores on
- *    the 2-core reference machine). So the reference is also taken on one core (the child pinned
- *    with `taskset -c 0`, helper threads included), which is what "× cores" multiplies. The ratio
- *    is also given in CPU time (the batch's summed single-file CPU seconds ÷ the ingest process's
- *    CPU seconds, all threads), i.e. the pool's overhead. A shared machine's speed drifts by tens of
- *    percent from minute to minute, so `--repeat` trials (default 3) are made, each an ingest with
- *    the references right after it; each trial's ratios compare runs of the same spell, and the
- *    median over the trials is reported (ingest's own figures: the best trial).
+ *    the 2-core reference machine), so the ratio is also given in CPU time (the batch's summed
+ *    single-file CPU seconds ÷ the ingest process's CPU seconds, all threads), i.e. the pool's
+ *    overhead. (A reference pinned to one core with taskset was tried and dropped: V8 still sizes
+ *    its helper threads for every core, pinned runs took 1.1–1.6 times as long as unpinned ones,
+ *    and at times more CPU seconds than the unpinned run's total.) A shared machine's speed drifts
+ *    by tens of percent from minute to minute, so `--repeat` trials (default 3) are made, each an
+ *    ingest with the reference right after it; each trial's ratios compare runs of the same spell,
+ *    and the median over the trials is reported (ingest's own figures: the best trial).
  * 3. Kill test: `jixiao ingest` into a second archive, SIGKILLed at a random moment 10 times, then
  *    run to completion; the archive must equal the clean one (same documents, records, findings,
  *    no duplicates).
@@ -89,17 +90,6 @@ console.log(
 
 // 2. Clean run, and single-file speed, each in a plain Node child process.
 const node = (script: string, ...rest: string[]) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts', 'lib', script), ...rest], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
-/** The same child on one core (every thread of it), when util-linux's taskset is there. */
-const hasTaskset = (() => {
-  try {
-    execFileSync('taskset', ['-c', '0', 'true']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const nodeOnOneCore = (script: string, ...rest: string[]) =>
-  JSON.parse(execFileSync('taskset', ['-c', '0', process.execPath, join(ROOT, 'scripts', 'lib', script), ...rest], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
 const clean = join(work, 'clean.sqlite');
 const loadBefore = loadavg()[0]!;
 type IngestRun = { result: { done: number; failed: number; pages: number; forms: number }; seconds: number; cpuSeconds: number; peakRssMb: number };
@@ -117,13 +107,12 @@ const reference = (single: Single) => {
   });
   return { serial, serialCpu, ideal: serial / cores, byKind };
 };
-// Each trial is a clean ingest (into a new archive) and, right after it, the single-file references
-// on one core and unpinned (two passes each), so that each trial's ratios compare runs made in the
-// same spell of a machine shared with other work; the trials' median ratio is the figure.
+// Each trial is a clean ingest (into a new archive) and, right after it, the single-file reference
+// (two passes), so that each trial's ratios compare runs made in the same spell of a machine shared
+// with other work; the trials' median ratio is the figure.
 interface Trial {
   ingest: IngestRun;
-  pinned: ReturnType<typeof reference> | null;
-  unpinned: ReturnType<typeof reference>;
+  single: ReturnType<typeof reference>;
 }
 const trials: Trial[] = [];
 for (let k = 0; k < repeat; k++) {
@@ -131,14 +120,12 @@ for (let k = 0; k < repeat; k++) {
   rmSync(`${clean}-wal`, { force: true });
   rmSync(`${clean}-shm`, { force: true });
   const ingest = node('measure-ingest.mjs', clean, String(cores), listFile) as IngestRun;
-  const pinned = hasTaskset ? reference((nodeOnOneCore('measure-single.mjs', '2', ...referenceFiles) as { files: Single }).files) : null;
-  const unpinned = reference((node('measure-single.mjs', '2', ...referenceFiles) as { files: Single }).files);
-  trials.push({ ingest, pinned, unpinned });
+  const single = reference((node('measure-single.mjs', '2', ...referenceFiles) as { files: Single }).files);
+  trials.push({ ingest, single });
   console.log(
     `trial ${k + 1}: ingest ${ingest.seconds.toFixed(1)} s, ${ingest.cpuSeconds.toFixed(1)} CPU s, peak RSS ${ingest.peakRssMb.toFixed(0)} MB; ` +
-      `single-file, the batch one file after another: ${pinned ? `${pinned.serial.toFixed(1)} s on one core, ` : ''}${unpinned.serial.toFixed(1)} s (${unpinned.serialCpu.toFixed(1)} CPU s) unpinned; ` +
-      `ingest at ${pinned ? `${((pinned.ideal / ingest.seconds) * 100).toFixed(0)}% of one core × ${cores}, ` : ''}${((unpinned.ideal / ingest.seconds) * 100).toFixed(0)}% of unpinned × ${cores}, ` +
-      `${((unpinned.serialCpu / ingest.cpuSeconds) * 100).toFixed(0)}% in CPU time`,
+      `single-file, the batch one file after another: ${single.serial.toFixed(1)} s, ${single.serialCpu.toFixed(1)} CPU s; ` +
+      `ingest at ${((single.ideal / ingest.seconds) * 100).toFixed(0)}% of single-file speed × ${cores} (wall), ${((single.serialCpu / ingest.cpuSeconds) * 100).toFixed(0)}% in CPU time`,
   );
 }
 const median = (xs: number[]) => {
@@ -166,19 +153,15 @@ console.log(
     `${cpuSeconds.toFixed(1)} CPU s${repeat > 1 ? ` (best of ${repeat} trials; peak RSS the highest)` : ''}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
 );
 const last = trials.at(-1)!;
-if (last.pinned) console.log(`single-file extraction, warm, on one core (taskset -c 0, V8 helper threads included), last trial: ${last.pinned.byKind.join('; ')}`);
-else console.log('single-file extraction on one core: not measured (taskset, from util-linux, is missing)');
-console.log(`single-file extraction, warm, unpinned (one extracting thread, V8 helper threads on any core), last trial: ${last.unpinned.byKind.join('; ')}`);
+console.log(`single-file extraction, warm, one extracting thread (V8 helper threads on any core), last trial: ${last.single.byKind.join('; ')}`);
 const ratios = {
-  oneCore: last.pinned ? median(trials.map((r) => r.pinned!.ideal / r.ingest.seconds)) : null,
-  unpinned: median(trials.map((r) => r.unpinned.ideal / r.ingest.seconds)),
-  cpu: median(trials.map((r) => r.unpinned.serialCpu / r.ingest.cpuSeconds)),
+  wall: median(trials.map((t) => t.single.ideal / t.ingest.seconds)),
+  cpu: median(trials.map((t) => t.single.serialCpu / t.ingest.cpuSeconds)),
 };
 console.log(
-  `ingest against single-file speed × ${cores} cores, median of ${repeat} trial(s): ` +
-    `${ratios.oneCore !== null ? `${(ratios.oneCore * 100).toFixed(0)}% of one core's speed × ${cores} (wall time), ` : ''}` +
-    `${(ratios.unpinned * 100).toFixed(0)}% of unpinned single-file speed × ${cores} (wall time; one file alone also keeps the other core partly busy with V8's helper threads), ` +
-    `${(ratios.cpu * 100).toFixed(0)}% in CPU time (the batch's single-file CPU seconds ÷ ingest's: the pool's overhead, pool, transfer, checks and SQLite included)`,
+  `ingest against single-file speed × ${cores} cores, median of ${repeat} trial(s): ${(ratios.wall * 100).toFixed(0)}% in wall time ` +
+    `(one file alone also keeps the other core partly busy with V8's helper threads), ${(ratios.cpu * 100).toFixed(0)}% in CPU time ` +
+    `(the batch's single-file CPU seconds ÷ ingest's: the pool's overhead, transfer, checks and SQLite included)`,
 );
 
 // 3. Kill test, with the CLI in a child process.
@@ -234,10 +217,9 @@ if (jsonOut) {
         cpuSeconds,
         peakRssMb,
         result,
-        rounds: trials.map(({ ingest, pinned, unpinned }) => ({
+        trials: trials.map(({ ingest, single }) => ({
           ingest: { seconds: ingest.seconds, cpuSeconds: ingest.cpuSeconds, peakRssMb: ingest.peakRssMb },
-          oneCore: pinned && { serialSeconds: pinned.serial, idealSeconds: pinned.ideal, ratio: pinned.ideal / ingest.seconds },
-          unpinned: { serialSeconds: unpinned.serial, serialCpuSeconds: unpinned.serialCpu, idealSeconds: unpinned.ideal, ratio: unpinned.ideal / ingest.seconds, cpuRatio: unpinned.serialCpu / ingest.cpuSeconds },
+          single: { serialSeconds: single.serial, serialCpuSeconds: single.serialCpu, idealSeconds: single.ideal, ratio: single.ideal / ingest.seconds, cpuRatio: single.serialCpu / ingest.cpuSeconds },
         })),
         medianRatios: ratios,
         loadAverage: [loadBefore, loadAfter],

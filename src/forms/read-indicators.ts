@@ -96,10 +96,12 @@ function alignRow(
   shifts: readonly number[],
 ): Cells {
   const roleAt = new Map(columns.map((c) => [c.col, c.role]));
+  // What a cell's text is does not depend on the shift: read once, scored for every shift.
+  const read = cells.map(({ col, cell }) => ({ col, text: readText(cell.text) }));
   let best = { shift: 0, score: -Infinity };
   for (const shift of shifts) {
     // A small cost per column of shift: when two placements fit equally, the printed one wins.
-    const score = cells.reduce((sum, { col, cell }) => sum + fit(roleAt.get(col + shift), cell.text, definition, levels), -0.1 * Math.abs(shift));
+    const score = read.reduce((sum, { col, text }) => sum + fit(roleAt.get(col + shift), text, definition, levels), -0.1 * Math.abs(shift));
     if (score > best.score) best = { shift, score };
   }
   const placed: Cells = {};
@@ -116,11 +118,21 @@ function alignRow(
   return placed;
 }
 
-/** How well a text fits a column role; the alignment maximises the sum over a row. */
-function fit(role: IndicatorRole | undefined, text: string, definition: FormDefinition, levels: Levels): number {
+/** A cell's text as `fit` weighs it: a plain number, or a quantity (a number with a comparator or unit). */
+interface ReadText {
+  text: string;
+  numeric: boolean;
+  quantitative: boolean;
+}
+
+function readText(text: string): ReadText {
   const numeric = parseScore(text) !== null;
   const measure = parseMeasure(text);
-  const quantitative = measure?.value != null && (measure.op !== null || measure.unit !== null || numeric);
+  return { text, numeric, quantitative: measure?.value != null && (measure.op !== null || measure.unit !== null || numeric) };
+}
+
+/** How well a text fits a column role; the alignment maximises the sum over a row. */
+function fit(role: IndicatorRole | undefined, { text, numeric, quantitative }: ReadText, definition: FormDefinition, levels: Levels): number {
   const standard = definition.indicators.hierarchy === 'standard';
   switch (role) {
     case undefined:

@@ -4,6 +4,7 @@ import { mergeSegments } from './segments.js';
 import { findRuledTables } from './ruled-tables.js';
 import { readFrameText, readFreeText } from './free-text.js';
 import { removeWhitespace } from '../normalize/text.js';
+import { pushTo } from './push-to.js';
 
 export interface LayoutOptions {
   /** Restrict table finding to these regions (PDF points, origin top-left): one table per region. */
@@ -87,7 +88,7 @@ function layoutPage(page: PageContent, options: LayoutOptions): Block[] {
     for (const run of free) {
       const cy = (run.box[1] + run.box[3]) / 2;
       const slot = tops.filter((top) => top < cy).length;
-      slots.set(slot, [...(slots.get(slot) ?? []), run]);
+      pushTo(slots, slot, run);
     }
     for (const runs of slots.values()) {
       for (const block of readFreeText(page.page, runs)) {

@@ -11,6 +11,7 @@
  * - a band's cells share their top, their middle or their bottom (cells are aligned in a row);
  * - a cut between a full line and the line continuing it breaks a wrapped cell.
  */
+import { pushTo } from './push-to.js';
 
 const HAN = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
@@ -226,7 +227,7 @@ function cutBetween(a: Slab, b: Slab): number {
 /** The lines of each column: pieces of one column on one line are one line. */
 function columnLines(pieces: readonly Piece[]): Map<number, Line[]> {
   const byCol = new Map<number, Piece[]>();
-  for (const p of pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
+  for (const p of pieces) pushTo(byCol, p.col, p);
   const out = new Map<number, Line[]>();
   for (const [col, list] of byCol) {
     const sorted = [...list].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);

@@ -3,6 +3,7 @@ import type { Segment, TextRun } from '../pdf/page-content.js';
 import { clusterPositions, connectedRules } from './segments.js';
 import { groupLines, joinRuns, splitRunAt } from './join-text.js';
 import { rowCuts, type Piece } from './row-bands.js';
+import { pushTo } from './push-to.js';
 
 export interface RuledTable {
   box: [number, number, number, number];
@@ -112,7 +113,7 @@ function buildGrid(
   const members = new Map<number, TextRun[]>();
   for (const { run, r, c } of placed) {
     const root = find(id(r, c));
-    members.set(root, [...(members.get(root) ?? []), run]);
+    pushTo(members, root, run);
   }
   if (split) {
     // Printed rows inside a grid row that no rule separates: cut them with rules of our own.

@@ -1,4 +1,5 @@
 import type { Segment } from '../pdf/page-content.js';
+import { pushTo } from './push-to.js';
 
 /** Rules closer than this (points) are one rule: double borders, anti-aliasing halves. */
 export const SAME_LINE = 1.5;
@@ -47,7 +48,7 @@ export function connectedRules(segments: readonly Segment[], tolerance = 2.5): S
     }
   }
   const groups = new Map<number, Segment[]>();
-  segments.forEach((s, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), s]));
+  segments.forEach((s, k) => pushTo(groups, find(k), s));
   return [...groups.values()];
 }
 

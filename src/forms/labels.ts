@@ -9,8 +9,21 @@ const UNIT_PAREN = /[(（]\s*(万元|元|%|％|百分比)\s*[)）]/g;
  * `项目资金` and `当年预算数`.
  */
 export function labelKey(text: string): string {
-  return normalizeLabel(removeWhitespace(text).replace(UNIT_PAREN, '')).replace(/^其中[:：]?/, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+  let key = labelKeys.get(text);
+  if (key === undefined) {
+    key = normalizeLabel(removeWhitespace(text).replace(UNIT_PAREN, '')).replace(/^其中[:：]?/, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+    if (labelKeys.size >= MAX_LABEL_KEYS) labelKeys.clear();
+    labelKeys.set(text, key);
+  }
+  return key;
 }
+
+/**
+ * The forms stage asks for the key of the same cell texts many times over (every row against every
+ * label family): keys already made are kept, up to a bound that a batch of any length cannot outgrow.
+ */
+const labelKeys = new Map<string, string>();
+const MAX_LABEL_KEYS = 20_000;
 
 /** The money unit a label prints in parentheses, if any: `项目资金(万元)` → 万元. */
 export function unitInLabel(text: string): AmountUnit | null {

@@ -7,6 +7,7 @@ import { JixiaoError } from '../errors.js';
 import type { PageContent, Segment, TextRun } from './page-content.js';
 import { judgeTextLayer } from './text-quality.js';
 import { OFFLINE_OPTIONS } from './offline-options.js';
+import { sameThreadWorker } from './same-thread-port.js';
 
 restoreNativeArrayPush();
 
@@ -28,12 +29,15 @@ const DOCUMENT_OPTIONS = Object.freeze({
 export async function readPdf(bytes: Uint8Array, file: string): Promise<PageContent[]> {
   const context = { file, stage: 'extract' as const };
   // pdf.js takes ownership of (and may detach) the buffer it is given: hand it a copy.
-  const task = getDocument({ ...DOCUMENT_OPTIONS, ownerDocument: fontSink(), data: new Uint8Array(bytes) });
+  // pdf.js's worker half in this thread, joined without structured cloning (see same-thread-port.ts).
+  const pdfWorker = sameThreadWorker();
+  const task = getDocument({ ...DOCUMENT_OPTIONS, ownerDocument: fontSink(), data: new Uint8Array(bytes), worker: pdfWorker.worker });
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;
   } catch (err) {
     await task.destroy();
+    pdfWorker.close();
     throw openError(err, file, 'extract');
   }
   try {
@@ -68,6 +72,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PageCont
     return pages;
   } finally {
     await task.destroy();
+    pdfWorker.close();
   }
 }
 

@@ -120,7 +120,8 @@ for (let k = 0; k < repeat; k++) {
   rmSync(`${clean}-wal`, { force: true });
   rmSync(`${clean}-shm`, { force: true });
   const ingest = node('measure-ingest.mjs', clean, String(cores), listFile) as IngestRun;
-  const single = reference((node('measure-single.mjs', '2', ...referenceFiles) as { files: Single }).files);
+  // Warm as a worker is after its first few hundred documents: 10 passes over the sources first.
+  const single = reference((node('measure-single.mjs', '2', '10', ...referenceFiles) as { files: Single }).files);
   trials.push({ ingest, single });
   console.log(
     `trial ${k + 1}: ingest ${ingest.seconds.toFixed(1)} s, ${ingest.cpuSeconds.toFixed(1)} CPU s, peak RSS ${ingest.peakRssMb.toFixed(0)} MB; ` +

@@ -1,6 +1,7 @@
 // Single-file extraction speed from the built package, in this plain Node process: the files
-// extracted one after another, each alone, as `jixiao extract` does them one by one. One pass over
-// all of them to warm up, then `passes` timed passes; each pass's wall and CPU seconds are summed
+// extracted one after another, each alone, as `jixiao extract` does them one by one. `warmup`
+// passes over all of them first (the JIT keeps optimizing for hundreds of documents: one pass over
+// a few dozen files leaves it half warm, and the reference slow), then `passes` timed passes; each pass's wall and CPU seconds are summed
 // over its files, and the best pass is kept (wall and CPU separately). A whole pass, not the best
 // time of each file: a file's best run is the one no garbage collection fell into, and a sum of
 // such runs leaves out the collector's work, which any real run of many files does.
@@ -8,12 +9,12 @@
 // cpuSeconds, pages, kind}}}, per-file figures from the best pass by wall time (by CPU time for
 // cpuSeconds). CPU: every thread of the process.
 //
-//   node scripts/lib/measure-single.mjs <passes> <files…>
+//   node scripts/lib/measure-single.mjs <passes> <warmup passes> <files…>
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { extract } from '../../dist/src/extract.js';
 
-const [count, ...files] = process.argv.slice(2);
+const [count, warmup, ...files] = process.argv.slice(2);
 const read = async (file) => {
   const bytes = readFileSync(file);
   try {
@@ -22,7 +23,7 @@ const read = async (file) => {
     return null;
   }
 };
-for (const file of files) await read(file);
+for (let k = 0; k < Number(warmup); k++) for (const file of files) await read(file);
 const passes = [];
 for (let k = 0; k < Number(count); k++) {
   const pass = { seconds: 0, cpuSeconds: 0, files: {} };

@@ -18,11 +18,12 @@ type Listener = (this: SameThreadPort, event: { data: unknown }) => void;
  */
 export class SameThreadPort {
   readonly #listeners = new Set<Listener>();
-  #deferred = Promise.resolve();
+  /** Always resolved: each message is delivered in a microtask of its own, in the order sent (as pdf.js's port does). */
+  readonly #deferred = Promise.resolve();
 
   postMessage(message: unknown): void {
     const event = { data: handOver(message) };
-    this.#deferred = this.#deferred.then(() => {
+    void this.#deferred.then(() => {
       for (const listener of this.#listeners) listener.call(this, event);
     });
   }

@@ -37,6 +37,24 @@ describe('SameThreadPort (pdf.js halves in one thread, no structured clone)', ()
     expect(got.length).toBe(2);
   });
 
+  it('a listener that throws does not stop later messages from being delivered', async () => {
+    const port = new SameThreadPort();
+    const messages = received(port);
+    port.addEventListener('message', ({ data }) => {
+      if ((data as { action: string }).action === 'bad') throw new Error('listener failed');
+    });
+    const quiet = (reason: unknown) => void reason;
+    process.on('unhandledRejection', quiet);
+    try {
+      port.postMessage({ action: 'bad' });
+      port.postMessage({ action: 'good' });
+      await delivered();
+    } finally {
+      process.off('unhandledRejection', quiet);
+    }
+    expect(messages.map((m) => (m as { action: string }).action)).toEqual(['bad', 'good']);
+  });
+
   it('a listener removed by its abort signal hears nothing more, and terminate removes them all', async () => {
     const port = new SameThreadPort();
     const controller = new AbortController();

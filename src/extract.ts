@@ -82,12 +82,12 @@ export async function extract(bytes: Uint8Array, file: string, options: ExtractO
 }
 
 /**
- * `extract` for the document worker, with records not yet validated: the pool validates them where
- * they arrive, on the other side of the thread (one check per crossing, and no zod to warm up in
- * every worker).
+ * `extract` for the document worker, given the source the pool's caller already read (hashed and
+ * its kind detected), with records not yet validated: the pool validates them where they arrive,
+ * on the other side of the thread (one check per crossing, and no zod to warm up in every worker).
  */
-export async function extractForPool(bytes: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractResult> {
-  return extractSource(sourceFromBytes(bytes, file), options, false);
+export async function extractForPool(source: Source, options: ExtractOptions = {}): Promise<ExtractResult> {
+  return extractSource(source, options, false);
 }
 
 async function extractSource(source: Source, options: ExtractOptions, validate = true): Promise<ExtractResult> {

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { JixiaoError, type ErrorCode, type ErrorContext } from '../errors.js';
+import type { Source } from '../ingest/read-source.js';
 import { Record } from '../schema/record.js';
 import type { ParseLimits } from './parse-workbook.js';
 
@@ -72,16 +73,18 @@ export class DocumentWorkers {
     readonly ocr = true,
   ) {}
 
-  async run(bytes: Uint8Array, file: string): Promise<WorkerOutcome> {
+  /** Extracts a source already read by the caller; a failure here (timeout, crash, heap) keeps its kind. */
+  async run(source: Source): Promise<WorkerOutcome> {
+    const { file } = source;
     const slot = await this.acquire();
     const id = this.nextId++;
     try {
       return await new Promise<WorkerOutcome>((resolve) => {
-        const context = { file, stage: 'extract' as const };
-        const fail = (code: ErrorCode, message: string, kind?: string) => {
+        const context = { file, kind: source.kind, stage: 'extract' as const };
+        const fail = (code: ErrorCode, message: string) => {
           cleanup();
           this.replace(slot);
-          resolve({ ok: false, error: new JixiaoError(code, message, kind ? { ...context, kind } : context) });
+          resolve({ ok: false, error: new JixiaoError(code, message, context) });
         };
         const expire = () => fail('PARSE_TIMEOUT', `${file}: no progress within ${this.limits.timeoutMs} ms`);
         let timer = setTimeout(expire, this.limits.timeoutMs);
@@ -89,9 +92,9 @@ export class DocumentWorkers {
           if (m.id !== id) return;
           if (m.parsing !== undefined) {
             // The worker parses a workbook: the spreadsheet parser's own time limit holds until it reports back.
-            const { parsing: ms, kind } = m;
+            const ms = m.parsing;
             clearTimeout(timer);
-            timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: the spreadsheet parser did not finish within ${ms} ms`, kind), ms);
+            timer = setTimeout(() => fail('PARSE_TIMEOUT', `${file}: the spreadsheet parser did not finish within ${ms} ms`), ms);
             return;
           }
           if (m.progress !== undefined) {
@@ -130,7 +133,7 @@ export class DocumentWorkers {
         slot.worker.on('message', onMessage);
         slot.worker.on('error', onError);
         slot.worker.on('exit', onExit);
-        slot.worker.postMessage({ id, bytes, file, limits: this.parseLimits, ocr: this.ocr });
+        slot.worker.postMessage({ id, source, limits: this.parseLimits, ocr: this.ocr });
       });
     } finally {
       this.release(slot);

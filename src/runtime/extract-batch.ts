@@ -56,7 +56,7 @@ export async function extractBatch(paths: readonly string[], options: BatchOptio
     } catch (err) {
       return { path, error: toJixiaoError(err, { file: path, stage: 'ingest' }) };
     }
-    const result = await workers.run(source.bytes, source.file);
+    const result = await workers.run(source);
     if (!result.ok) return { path, error: result.error };
     const { kind, records, pagesNeedingOcr, pagesOcr, pageCount } = result;
     return { path, result: { file: source.file, sha256: source.sha256, kind: kind as ExtractResult['kind'], records, pagesNeedingOcr, pagesOcr, pageCount } };

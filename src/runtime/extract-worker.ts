@@ -7,12 +7,12 @@ import { JixiaoError, type ErrorContext } from '../errors.js';
 import { extractForPool } from '../extract.js';
 import { classify, type ParseLimits, type WorkbookParser } from './parse-workbook.js';
 import { parseSheets, realmGuard } from './sheet-parser.js';
-import { detectKind } from '../ingest/detect-kind.js';
+import type { Source } from '../ingest/read-source.js';
 
 interface Task {
   id: number;
-  bytes: Uint8Array;
-  file: string;
+  /** As the pool's caller read it: bytes, name, sha256 and kind (nothing hashed or sniffed again here). */
+  source: Source;
   limits?: Partial<ParseLimits>;
   ocr?: boolean;
 }
@@ -28,9 +28,9 @@ let polluted = false;
  * time limit (it is told when parsing starts and ends); the heap limit is this worker's.
  */
 const parseHere =
-  (id: number, kind: string): WorkbookParser =>
+  (id: number): WorkbookParser =>
   async (bytes, file, limits, { raw }) => {
-    parentPort!.postMessage({ id, parsing: limits.timeoutMs, kind });
+    parentPort!.postMessage({ id, parsing: limits.timeoutMs });
     let sheets;
     let failure: unknown;
     try {
@@ -49,12 +49,12 @@ const parseHere =
     return sheets!;
   };
 
-parentPort!.on('message', async ({ id, bytes, file, limits, ocr }: Task) => {
+parentPort!.on('message', async ({ id, source, limits, ocr }: Task) => {
   try {
     // Each OCR page tells the pool the document is still moving (its time limit is per step, not per document).
-    const result = await extractForPool(bytes, file, {
+    const result = await extractForPool(source, {
       limits,
-      parseWorkbook: parseHere(id, detectKind(bytes)),
+      parseWorkbook: parseHere(id),
       ...(ocr === false ? { ocr: false as const } : {}),
       onOcrPage: (page) => parentPort!.postMessage({ id, progress: page }),
     });

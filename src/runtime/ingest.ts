@@ -75,7 +75,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
           }
           const work = (async () => {
             const started = performance.now();
-            const result = await workers.run(source.bytes, source.file);
+            const result = await workers.run(source);
             const outcome: DocumentOutcome = {
               sha256: source.sha256,
               path,

@@ -28,6 +28,8 @@ describe('extractBatch (jixiao extract)', () => {
       ['PARSE_TIMEOUT', 'yuanjiang-2023-self-evaluation-report.ruled.pdf'],
       ['PARSE_TIMEOUT', 'changning-2023-self-evaluation.txt'],
     ]);
+    // A failure the pool itself declares (here the time limit) still names the kind the caller detected.
+    expect(outcomes.map((o) => ('error' in o ? o.error.context.kind : 'read'))).toEqual(['pdf', 'text']);
     // The pool replaced the timed-out workers: the same batch with the default limit reads both.
     expect((await extractBatch(files.slice(0, 2), { concurrency: 1 })).map((o) => ('result' in o ? o.result.records.length : o.error.code))).toEqual([6, 9]);
   });

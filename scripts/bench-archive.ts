@@ -13,8 +13,8 @@
  * 2. Clean run: `ingest` from the built package in a plain Node child process (as `jixiao ingest`
  *    runs), measuring documents/s, pages/s and peak RSS of that process (getrusage maxrss, worker
  *    threads included). Single-file extraction speed is measured the same way in another child:
- *    the distinct sources extracted one after another, each alone, warm, in whole passes (best of
- *    two), so that the garbage collection a run of many files does is counted (a sum of each
+ *    the distinct sources extracted one after another, each alone, warm (ten passes first), timed
+ *    in whole passes (best of two), so that the garbage collection a run of many files does is counted (a sum of each
  *    file's best run would leave it out); the batch's ideal time is the sum of its documents'
  *    single-file times divided by the cores used, and the ratio ideal ÷ actual is how close the
  *    batch comes to "single-file speed × cores". One file alone is not one core's work: V8

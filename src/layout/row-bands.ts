@@ -81,7 +81,7 @@ export function rowCuts(pieces: readonly Piece[], given: BandOptions): number[] 
   const best: number[] = new Array(n + 1).fill(Infinity);
   const from: number[] = new Array(n + 1).fill(-1);
   best[0] = 0;
-  const cutAt = slabs.map((_, i) => (i > 0 ? cutCost(slabs.slice(0, i).flatMap((s) => s.pieces), slabs.slice(i).flatMap((s) => s.pieces), options) : 0));
+  const cutAt = cutCosts(slabs, options);
   // Each slab's lines per column; a band is built up slab by slab, upwards, its join costs kept per column.
   const slabLines = slabs.map((s) => columnLines(s.pieces));
   const joinAll = (lines: readonly Line[], col: number) => {
@@ -233,7 +233,7 @@ function columnLines(pieces: readonly Piece[]): Map<number, Line[]> {
     const sorted = [...list].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
     const lines: Line[] = [];
     for (const p of sorted) {
-      const line: Line = { col, box: [...p.box], text: p.text, size: p.size };
+      const line = toLine(p, col);
       const last = lines[lines.length - 1];
       if (last && sameLine(last, line)) lines[lines.length - 1] = mergeLines(last, line);
       else lines.push(line);
@@ -296,22 +296,72 @@ function joinCost(a: Line, b: Line, options: BandOptions, col: number): number {
   return 0;
 }
 
-/** The cost of cutting between the last lines of `above` and the first of `below`, per column. */
-function cutCost(above: readonly Piece[], below: readonly Piece[], options: BandOptions): number {
-  const up = columnLines(above);
-  const down = columnLines(below);
-  let cost = 0;
-  for (const [col, lines] of down) {
-    const b = lines[0]!;
-    const a = up.get(col)?.at(-1);
-    if (!a) continue;
-    const size = Math.max(a.size, b.size);
-    if (b.box[1] - a.box[3] > 1.0 * size || !aligned(a, b)) continue;
-    if (valueLike(a.text) && valueLike(b.text)) continue;
-    if (tooFar(a, b, options)) continue;
-    if (full(a, b, options.avail(col, a), slackOf(options, size)) || continues(b)) cost += BROKEN_WRAP;
+/**
+ * The cost of cutting before each slab (index 0: none), between the last lines of the slabs above
+ * and the first of those below, per column. The lines are those `columnLines` makes of each side,
+ * found without making them all: each column's pieces are sorted once (with `byMiddle`, slabs
+ * follow the lines' middles, not their tops, so one side's pieces are not a prefix of the sorted
+ * column and are picked out by slab), and only the line at the cut is built.
+ */
+function cutCosts(slabs: readonly Slab[], options: BandOptions): number[] {
+  const byCol = new Map<number, Array<{ piece: Piece; slab: number }>>();
+  slabs.forEach((s, slab) => {
+    for (const piece of s.pieces) pushTo(byCol, piece.col, { piece, slab });
+  });
+  // Stable, as columnLines' sort: pieces at one place keep their order.
+  for (const list of byCol.values()) list.sort((a, b) => a.piece.box[1] - b.piece.box[1] || a.piece.box[0] - b.piece.box[0]);
+  return slabs.map((_, i) => {
+    if (i === 0) return 0;
+    let cost = 0;
+    for (const [col, list] of byCol) {
+      const a = lastLineAbove(list, i, col);
+      const b = a && firstLineFrom(list, i, col);
+      if (!a || !b) continue;
+      const size = Math.max(a.size, b.size);
+      if (b.box[1] - a.box[3] > 1.0 * size || !aligned(a, b)) continue;
+      if (valueLike(a.text) && valueLike(b.text)) continue;
+      if (tooFar(a, b, options)) continue;
+      if (full(a, b, options.avail(col, a), slackOf(options, size)) || continues(b)) cost += BROKEN_WRAP;
+    }
+    return cost;
+  });
+}
+
+function toLine(p: Piece, col: number): Line {
+  return { col, box: [...p.box], text: p.text, size: p.size };
+}
+
+/** The last of `columnLines`' lines for the pieces of slabs before `cut`: where it starts is found on the boxes alone. */
+function lastLineAbove(list: ReadonlyArray<{ piece: Piece; slab: number }>, cut: number, col: number): Line | undefined {
+  let start = -1;
+  let top = 0;
+  let bottom = 0;
+  for (let k = 0; k < list.length; k++) {
+    if (list[k]!.slab >= cut) continue;
+    const box = list[k]!.piece.box;
+    const mid = (box[1] + box[3]) / 2;
+    if (start >= 0 && mid > top && mid < bottom) {
+      top = Math.min(top, box[1]);
+      bottom = Math.max(bottom, box[3]);
+    } else [start, top, bottom] = [k, box[1], box[3]];
   }
-  return cost;
+  if (start < 0) return undefined;
+  let line = toLine(list[start]!.piece, col);
+  for (let k = start + 1; k < list.length; k++) if (list[k]!.slab < cut) line = mergeLines(line, toLine(list[k]!.piece, col));
+  return line;
+}
+
+/** The first of `columnLines`' lines for the pieces of slabs from `cut` on. */
+function firstLineFrom(list: ReadonlyArray<{ piece: Piece; slab: number }>, cut: number, col: number): Line | undefined {
+  let line: Line | undefined;
+  for (const { piece, slab } of list) {
+    if (slab < cut) continue;
+    const next = toLine(piece, col);
+    if (!line) line = next;
+    else if (sameLine(line, next)) line = mergeLines(line, next);
+    else break;
+  }
+  return line;
 }
 
 function slackOf(options: BandOptions, size: number): number {

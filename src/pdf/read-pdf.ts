@@ -2,7 +2,7 @@ import { restoreNativeArrayPush } from './node-polyfills.js';
 import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // The worker runs in this thread (pdf.js's "fake worker"); loaded here, not on the first document, so
 // that the `push` it would replace is restored just below.
-import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import './pdf-worker.js';
 import { JixiaoError } from '../errors.js';
 import type { PageContent, Segment, TextRun } from './page-content.js';
 import { judgeTextLayer } from './text-quality.js';

@@ -1,6 +1,6 @@
 import { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // The worker half, in this thread: it registers itself as `globalThis.pdfjsWorker` (untyped).
-import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import './pdf-worker.js';
 
 interface WorkerHalf {
   WorkerMessageHandler: { initializeFromPort(port: SameThreadPort): void };

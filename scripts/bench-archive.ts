@@ -10,30 +10,37 @@
  *    archive's thousands of documents, where each worker's warm-up from cold (3–4 CPU s of
  *    compiling, once per worker) weighs what it weighs in real use. `--rounds 10` (544 documents,
  *    1,830 pages) shows the same run with that fixed warm-up weighing four times as much.
- * 2. Clean run: `ingest` from the built package in a plain Node child process (as `jixiao ingest`
- *    runs), measuring documents/s, pages/s and peak RSS of that process (getrusage maxrss, worker
- *    threads included). Single-file extraction speed is measured the same way in another child:
- *    the distinct sources extracted one after another, each alone, warm (ten passes first), timed
- *    in whole passes (best of two), so that the garbage collection a run of many files does is counted (a sum of each
- *    file's best run would leave it out); the batch's ideal time is the sum of its documents'
- *    single-file times divided by the cores used, and the ratio ideal ÷ actual is how close the
- *    batch comes to "single-file speed × cores". One file alone is not one core's work: V8
- *    compiles and collects garbage on helper threads beside the extracting one (1.3–1.4 cores on
- *    the 2-core reference machine), so the ratio is also given in CPU time (the batch's summed
- *    single-file CPU seconds ÷ the ingest process's CPU seconds, all threads), i.e. the pool's
- *    overhead. (A reference pinned to one core with taskset was tried and dropped: V8 still sizes
- *    its helper threads for every core, pinned runs took 1.1–1.6 times as long as unpinned ones,
- *    and at times more CPU seconds than the unpinned run's total.) A shared machine's speed drifts
- *    by tens of percent from minute to minute, so `--repeat` trials (default 3) are made, each an
- *    ingest with the reference right after it; each trial's ratios compare runs of the same spell,
- *    and the median over the trials is reported (ingest's own figures: the best trial).
+ * 2. Clean run: `ingest` from the built package in a plain Node child process, under the Node
+ *    flags of the CLI's shebang line (as `jixiao ingest` runs), measuring documents/s, pages/s and
+ *    peak RSS of that process (getrusage maxrss, worker threads included). Against it, single-file
+ *    extraction speed, measured in other children: the distinct sources extracted one after
+ *    another, each alone, warm (ten passes first), each file's time its mean over six passes (so
+ *    that the garbage collection a run of many files does is counted). The batch's ideal time is
+ *    the sum of its documents' single-file times divided by the cores used; ideal ÷ actual is how
+ *    close the batch comes to "single-file speed × cores". Three figures:
+ *    - wall, against one extractor alone × cores. Out of reach by construction on a small machine:
+ *      one file alone is not one core's work (V8 compiles and collects garbage on helper threads
+ *      beside the extracting one: 1.2–1.4 cores on the 2-core reference VM), and extractors
+ *      running at once slow each other down;
+ *    - wall, against `cores` single-file extractors side by side, each in its own process with
+ *      nothing shared: what this machine can do with no pool, no transfer and no archive;
+ *    - CPU time: the batch's single-file CPU seconds (alone) ÷ the ingest process's CPU seconds,
+ *      all threads, i.e. the pool's overhead.
+ *    (A reference pinned to one core with taskset was tried and dropped: V8 still sizes its helper
+ *    threads for every core, pinned runs took 1.1–1.6 times as long as unpinned ones, and at times
+ *    more CPU seconds than the unpinned run's total.) A shared machine's speed drifts by tens of
+ *    percent from minute to minute, so `--repeat` trials (default 3) are made, each an ingest
+ *    between references just before and just after it (their mean is the trial's reference: a
+ *    steady drift cancels out); the median over the trials is reported (ingest's own figures: the
+ *    best trial).
  * 3. Kill test: `jixiao ingest` into a second archive, SIGKILLed at a random moment 10 times, then
  *    run to completion; the archive must equal the clean one (same documents, records, findings,
  *    no duplicates).
  *
  *   npm run bench:archive [-- --rounds N] [--kills N] [--repeat N] [--concurrency N] [--json out.json] [--keep]
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,8 +95,13 @@ console.log(
     `${cores} of ${availableParallelism()} cores`,
 );
 
-// 2. Clean run, and single-file speed, each in a plain Node child process.
-const node = (script: string, ...rest: string[]) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts', 'lib', script), ...rest], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
+// 2. Clean run, and single-file speed, each in a plain Node child process. Ingest runs under the
+// Node flags of the CLI's shebang line (`#!/usr/bin/env -S node --single-threaded-gc`), as
+// `jixiao ingest` does.
+const CLI = join(ROOT, 'bin', 'jixiao.js');
+const CLI_NODE_FLAGS = readFileSync(CLI, 'utf8').split('\n')[0]!.replace(/^#!.*?\bnode\b/, '').split(/\s+/).filter(Boolean);
+const node = (flags: string[], script: string, ...rest: string[]) =>
+  JSON.parse(execFileSync(process.execPath, [...flags, join(ROOT, 'scripts', 'lib', script), ...rest], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }));
 const clean = join(work, 'clean.sqlite');
 const loadBefore = loadavg()[0]!;
 type IngestRun = { result: { done: number; failed: number; pages: number; forms: number }; seconds: number; cpuSeconds: number; peakRssMb: number };
@@ -107,27 +119,74 @@ const reference = (single: Single) => {
   });
   return { serial, serialCpu, ideal: serial / cores, byKind };
 };
-// Each trial is a clean ingest (into a new archive) and, right after it, the single-file reference
-// (two passes), so that each trial's ratios compare runs made in the same spell of a machine shared
-// with other work; the trials' median ratio is the figure.
+// Each trial is a clean ingest (into a new archive) between two rounds of single-file references,
+// one just before it and one just after, shared with the neighbouring trials (R I R I R …); the
+// trial's reference is their mean. A shared machine's speed drifts by tens of percent within
+// minutes, in either direction: a reference on one side only compares the ingest with another
+// spell of the machine, the mean of both sides with the spell it ran in (a steady drift cancels
+// out). A round of references is (a) one single-file extractor alone, and (b) `cores` of them side
+// by side, each in its own process with nothing shared: the most a batch could do on this machine
+// with no pool, no transfer and no archive at all. (b) is measured, not computed, because (a) × cores
+// is out of reach on a machine whose cores slow each other down (shared caches and memory, V8's
+// helper threads of each extractor contending for the other cores): on the 2-core reference VM two
+// extractors side by side each took 1.25 times as long as one alone. (b) runs under the CLI's flags,
+// which make it faster there (single-threaded GC); (a) under Node's defaults, as fast or faster alone.
+// The trials' median ratios are the figures.
+const PASSES = '6';
+type Reference = ReturnType<typeof reference>;
+const measureAlone = (): Reference => reference((node([], 'measure-single.mjs', PASSES, '10', ...referenceFiles) as { files: Single }).files);
+const measureSideBySide = async (): Promise<Reference> => {
+  const runs = await Promise.all(
+    Array.from({ length: cores }, () =>
+      promisify(execFile)(process.execPath, [...CLI_NODE_FLAGS, join(ROOT, 'scripts', 'lib', 'measure-single.mjs'), PASSES, '10', ...referenceFiles], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }),
+    ),
+  );
+  const singles = runs.map((r) => (JSON.parse(r.stdout) as { files: Single }).files);
+  // Each file's time: the mean over the extractors (each extracted every file).
+  const averaged: Single = Object.fromEntries(
+    Object.keys(singles[0]!).map((file) => [
+      file,
+      { ...singles[0]![file]!, seconds: singles.reduce((sum, s) => sum + s[file]!.seconds, 0) / cores, cpuSeconds: singles.reduce((sum, s) => sum + s[file]!.cpuSeconds, 0) / cores },
+    ]),
+  );
+  return reference(averaged);
+};
+const meanOf = (a: Reference, b: Reference): Reference => ({
+  serial: (a.serial + b.serial) / 2,
+  serialCpu: (a.serialCpu + b.serialCpu) / 2,
+  ideal: (a.ideal + b.ideal) / 2,
+  byKind: b.byKind,
+});
+interface Round {
+  alone: Reference;
+  side: Reference;
+}
+const measureRound = async (): Promise<Round> => ({ alone: measureAlone(), side: await measureSideBySide() });
 interface Trial {
   ingest: IngestRun;
-  single: ReturnType<typeof reference>;
+  before: Round;
+  after: Round;
+  alone: Reference;
+  side: Reference;
 }
 const trials: Trial[] = [];
+let before = await measureRound();
 for (let k = 0; k < repeat; k++) {
   rmSync(clean, { force: true });
   rmSync(`${clean}-wal`, { force: true });
   rmSync(`${clean}-shm`, { force: true });
-  const ingest = node('measure-ingest.mjs', clean, String(cores), listFile) as IngestRun;
-  // Warm as a worker is after its first few hundred documents: 10 passes over the sources first.
-  const single = reference((node('measure-single.mjs', '2', '10', ...referenceFiles) as { files: Single }).files);
-  trials.push({ ingest, single });
+  const ingest = node(CLI_NODE_FLAGS, 'measure-ingest.mjs', clean, String(cores), listFile) as IngestRun;
+  const after = await measureRound();
+  const trial = { ingest, before, after, alone: meanOf(before.alone, after.alone), side: meanOf(before.side, after.side) };
+  trials.push(trial);
   console.log(
     `trial ${k + 1}: ingest ${ingest.seconds.toFixed(1)} s, ${ingest.cpuSeconds.toFixed(1)} CPU s, peak RSS ${ingest.peakRssMb.toFixed(0)} MB; ` +
-      `single-file, the batch one file after another: ${single.serial.toFixed(1)} s, ${single.serialCpu.toFixed(1)} CPU s; ` +
-      `ingest at ${((single.ideal / ingest.seconds) * 100).toFixed(0)}% of single-file speed × ${cores} (wall), ${((single.serialCpu / ingest.cpuSeconds) * 100).toFixed(0)}% in CPU time`,
+      `the batch one file after another: one extractor alone ${before.alone.serial.toFixed(1)} s before, ${after.alone.serial.toFixed(1)} s after (${trial.alone.serialCpu.toFixed(1)} CPU s, mean); ` +
+      `one of ${cores} side by side ${before.side.serial.toFixed(1)} s before, ${after.side.serial.toFixed(1)} s after; ` +
+      `ingest at ${((trial.alone.ideal / ingest.seconds) * 100).toFixed(0)}% of single-file speed × ${cores} (wall), ` +
+      `${((trial.side.ideal / ingest.seconds) * 100).toFixed(0)}% of ${cores} extractors side by side (wall), ${((trial.alone.serialCpu / ingest.cpuSeconds) * 100).toFixed(0)}% in CPU time`,
   );
+  before = after;
 }
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -149,28 +208,29 @@ const pagesByKind = (() => {
 })();
 console.log(`by detected kind: ${pagesByKind.map((r) => `${r.kind} ${r.documents} documents/${r.pages} pages`).join(', ')} (pages: PDF pages and workbook sheets; text exports have none)`);
 console.log(
-  `clean ingest: ${result.done} documents (${result.failed} failed), ${result.pages} pages, ${result.forms} forms in ${seconds.toFixed(1)} s → ` +
+  `clean ingest (node ${CLI_NODE_FLAGS.join(' ')}): ${result.done} documents (${result.failed} failed), ${result.pages} pages, ${result.forms} forms in ${seconds.toFixed(1)} s → ` +
     `${(result.done / seconds).toFixed(1)} documents/s, ${(result.pages / seconds).toFixed(1)} pages/s, peak RSS ${peakRssMb.toFixed(0)} MB; ` +
     `${cpuSeconds.toFixed(1)} CPU s${repeat > 1 ? ` (best of ${repeat} trials; peak RSS the highest)` : ''}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
 );
 const last = trials.at(-1)!;
-console.log(`single-file extraction, warm, one extracting thread (V8 helper threads on any core), last trial: ${last.single.byKind.join('; ')}`);
+console.log(`single-file extraction, warm, one extracting thread (V8 helper threads on any core), last trial: ${last.alone.byKind.join('; ')}`);
 const ratios = {
-  wall: median(trials.map((t) => t.single.ideal / t.ingest.seconds)),
-  cpu: median(trials.map((t) => t.single.serialCpu / t.ingest.cpuSeconds)),
+  wall: median(trials.map((t) => t.alone.ideal / t.ingest.seconds)),
+  sideBySide: median(trials.map((t) => t.side.ideal / t.ingest.seconds)),
+  cpu: median(trials.map((t) => t.alone.serialCpu / t.ingest.cpuSeconds)),
 };
 console.log(
   `ingest against single-file speed × ${cores} cores, median of ${repeat} trial(s): ${(ratios.wall * 100).toFixed(0)}% in wall time ` +
-    `(one file alone also keeps the other core partly busy with V8's helper threads), ${(ratios.cpu * 100).toFixed(0)}% in CPU time ` +
-    `(the batch's single-file CPU seconds ÷ ingest's: the pool's overhead, transfer, checks and SQLite included)`,
+    `(one file alone also keeps the other core partly busy with V8's helper threads); ` +
+    `${(ratios.sideBySide * 100).toFixed(0)}% of ${cores} single-file extractors side by side, each in its own process (the machine's own limit); ` +
+    `${(ratios.cpu * 100).toFixed(0)}% in CPU time (the batch's single-file CPU seconds ÷ ingest's: the pool's overhead, transfer, checks and SQLite included)`,
 );
 
 // 3. Kill test, with the CLI in a child process.
 const killed = join(work, 'killed.sqlite');
-const cli = [join(ROOT, 'bin', 'jixiao.js')];
 const runCli = (killAfterMs: number | null) =>
   new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [...cli, 'ingest', batch, '--db', killed, '--concurrency', String(cores), '-q'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [...CLI_NODE_FLAGS, CLI, 'ingest', batch, '--db', killed, '--concurrency', String(cores), '-q'], { stdio: 'ignore' });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -218,9 +278,10 @@ if (jsonOut) {
         cpuSeconds,
         peakRssMb,
         result,
-        trials: trials.map(({ ingest, single }) => ({
+        trials: trials.map(({ ingest, before, after, alone: single, side }) => ({
           ingest: { seconds: ingest.seconds, cpuSeconds: ingest.cpuSeconds, peakRssMb: ingest.peakRssMb },
-          single: { serialSeconds: single.serial, serialCpuSeconds: single.serialCpu, idealSeconds: single.ideal, ratio: single.ideal / ingest.seconds, cpuRatio: single.serialCpu / ingest.cpuSeconds },
+          sideBySide: { serialSecondsBefore: before.side.serial, serialSecondsAfter: after.side.serial, idealSeconds: side.ideal, ratio: side.ideal / ingest.seconds },
+          single: { serialSecondsBefore: before.alone.serial, serialSecondsAfter: after.alone.serial, serialSeconds: single.serial, serialCpuSeconds: single.serialCpu, idealSeconds: single.ideal, ratio: single.ideal / ingest.seconds, cpuRatio: single.serialCpu / ingest.cpuSeconds },
         })),
         medianRatios: ratios,
         loadAverage: [loadBefore, loadAfter],

@@ -1,5 +1,5 @@
-// Runs one `ingest` from the built package in this plain Node process (no loader, no source maps,
-// as `jixiao ingest` runs) and prints its figures as JSON on standard output: the result, the
+// Runs one `ingest` from the built package in this plain Node process (no loader, no source maps;
+// bench-archive starts it under the CLI's Node flags, as `jixiao ingest` runs) and prints its figures as JSON on standard output: the result, the
 // seconds (wall and CPU), and the peak RSS of the whole process, worker threads included (getrusage maxrss).
 //
 //   node scripts/lib/measure-ingest.mjs <db> <concurrency> <file list (one path a line)>

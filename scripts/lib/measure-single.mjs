@@ -1,13 +1,12 @@
 // Single-file extraction speed from the built package, in this plain Node process: the files
 // extracted one after another, each alone, as `jixiao extract` does them one by one. `warmup`
 // passes over all of them first (the JIT keeps optimizing for hundreds of documents: one pass over
-// a few dozen files leaves it half warm, and the reference slow), then `passes` timed passes; each pass's wall and CPU seconds are summed
-// over its files, and the best pass is kept (wall and CPU separately). A whole pass, not the best
-// time of each file: a file's best run is the one no garbage collection fell into, and a sum of
-// such runs leaves out the collector's work, which any real run of many files does.
+// a few dozen files leaves it half warm, and the reference slow), then `passes` timed passes. A
+// file's time is its mean over the timed passes, not its best: the best run of a file, or the best
+// pass, is the one no garbage collection fell into (collections come every pass or two), and
+// leaving them out would leave out work any real run of many files does.
 // Prints JSON on standard output: {passes: [{seconds, cpuSeconds}], files: {file: {seconds,
-// cpuSeconds, pages, kind}}}, per-file figures from the best pass by wall time (by CPU time for
-// cpuSeconds). CPU: every thread of the process.
+// cpuSeconds, pages, kind}}}, per-file means over the timed passes. CPU: every thread of the process.
 //
 //   node scripts/lib/measure-single.mjs <passes> <warmup passes> <files…>
 import { readFileSync } from 'node:fs';
@@ -40,7 +39,6 @@ for (let k = 0; k < Number(count); k++) {
   }
   passes.push(pass);
 }
-const byWall = passes.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-const byCpu = passes.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a));
-const out = Object.fromEntries(files.map((file) => [file, { ...byWall.files[file], cpuSeconds: byCpu.files[file].cpuSeconds }]));
+const mean = (file, field) => passes.reduce((sum, pass) => sum + pass.files[file][field], 0) / passes.length;
+const out = Object.fromEntries(files.map((file) => [file, { ...passes[0].files[file], seconds: mean(file, 'seconds'), cpuSeconds: mean(file, 'cpuSeconds') }]));
 process.stdout.write(JSON.stringify({ passes: passes.map(({ seconds, cpuSeconds }) => ({ seconds, cpuSeconds })), files: out }) + '\n');

@@ -40,10 +40,10 @@
  *   npm run bench:archive [-- --rounds N] [--kills N] [--repeat N] [--concurrency N] [--json out.json] [--keep]
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { FIXTURES_DIR } from './lib/manifest.js';
 
@@ -119,19 +119,13 @@ const reference = (single: Single) => {
   });
   return { serial, serialCpu, ideal: serial / cores, byKind };
 };
-// Each trial is a clean ingest (into a new archive) between two rounds of single-file references,
-// one just before it and one just after, shared with the neighbouring trials (R I R I R …); the
-// trial's reference is their mean. A shared machine's speed drifts by tens of percent within
-// minutes, in either direction: a reference on one side only compares the ingest with another
-// spell of the machine, the mean of both sides with the spell it ran in (a steady drift cancels
-// out). A round of references is (a) one single-file extractor alone, and (b) `cores` of them side
-// by side, each in its own process with nothing shared: the most a batch could do on this machine
-// with no pool, no transfer and no archive at all. (b) is measured, not computed, because (a) × cores
-// is out of reach on a machine whose cores slow each other down (shared caches and memory, V8's
-// helper threads of each extractor contending for the other cores): on the 2-core reference VM two
-// extractors side by side each took 1.25 times as long as one alone. (b) runs under the CLI's flags,
-// which make it faster there (single-threaded GC); (a) under Node's defaults, as fast or faster alone.
-// The trials' median ratios are the figures.
+// Each trial is a clean ingest (into a new archive) between two rounds of references, one just
+// before it and one just after, shared with the neighbouring trials (R I R I R …); the trial's
+// reference is their mean. A round is one extractor alone, then `cores` of them side by side (see
+// the header). Side by side is measured, not computed: on the 2-core reference VM two extractors at
+// once each took 1.25–1.4 times as long as one alone (shared caches and memory, and each one's V8
+// helper threads contending for the other core). It runs under the CLI's flags, which make it
+// faster there (single-threaded GC); the extractor alone under Node's defaults, as fast or faster.
 const PASSES = '6';
 type Reference = ReturnType<typeof reference>;
 const measureAlone = (): Reference => reference((node([], 'measure-single.mjs', PASSES, '10', ...referenceFiles) as { files: Single }).files);

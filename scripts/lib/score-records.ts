@@ -158,10 +158,14 @@ function pairRecords(golden: Json[], output: Json[]): { pairs: Array<[Json, Json
   return { pairs, rest };
 }
 
+/** The reader's own doubt (`ocr.*`, `read.*`): reported, never an accusation against the form, so not scored. */
+const DOUBT = /^(ocr|read)\./;
+
 function ruleCounts(rec: Json | null): Map<string, number> {
   const counts = new Map<string, number>();
   for (const f of ((rec?.findings ?? []) as Json[])) {
-    if (f.severity === 'error' || f.severity === 'warning') counts.set(String(f.rule), (counts.get(String(f.rule)) ?? 0) + 1);
+    const rule = String(f.rule);
+    if ((f.severity === 'error' || f.severity === 'warning') && !DOUBT.test(rule)) counts.set(rule, (counts.get(rule) ?? 0) + 1);
   }
   return counts;
 }

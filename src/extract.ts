@@ -108,8 +108,8 @@ async function extractSource(source: Source, options: ExtractOptions, validate =
       throw new JixiaoError('NO_FORMS_FOUND', `no performance form found in ${source.file} (${source.kind})`, { ...context, stage: 'forms' });
     }
     const method = tables[0]?.method ?? 'text';
-    const records = spans.map(({ definition, start, end }) => {
-      const draft = readForm(rows, start, end, definition, { file: source.file, method, gradeBands });
+    const records = spans.map(({ definition, start, end, titled }) => {
+      const draft = readForm(rows, start, end, definition, { file: source.file, method, gradeBands }, titled);
       const record = draftToRecord(draft);
       if (Object.values(record.provenance).some((p) => p.method === 'ocr')) record.source.method = 'ocr';
       record.findings = runChecks(record, { gradeBands }, definition.checks);

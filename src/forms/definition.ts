@@ -57,9 +57,15 @@ export interface GoalColumns {
   readonly rowLabels: readonly string[];
 }
 
+/**
+ * What an indicator column holds. `nature` (指标性质) and `unit` (度量单位) give the target and actual
+ * their comparator and unit; `extra` keeps a column under its printed header; `ignore` drops it (序号).
+ * A header cell no family label names is an `extra` column.
+ */
 export type IndicatorRole =
   | 'level1' | 'level1Weight' | 'level2' | 'level2Weight' | 'level3'
-  | 'explanation' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
+  | 'explanation' | 'target' | 'actual' | 'weight' | 'score' | 'deviation'
+  | 'nature' | 'unit' | 'extra' | 'ignore';
 
 export interface IndicatorTable {
   /** Header labels → column role. A label listed under several roles takes the first role still free. */

@@ -16,10 +16,18 @@ export interface Row {
   blank: boolean;
   /** The cells sit in their true columns (spreadsheets, ruled PDF grids), unlike text exports. */
   exactColumns?: boolean;
+  /** Exact grids only, sparse: spans[col] is the column span of the cell at col when over 1. */
+  spans?: number[];
 }
 
 export interface IndicatorDraft {
   level1: Raw | null;
+  /** 指标性质 (正向/反向, or the comparator), when the form prints it in a column of its own. */
+  nature: Raw | null;
+  /** 度量单位, when the form prints it in a column of its own. */
+  unit: Raw | null;
+  /** Columns the contract has no field for, under their printed header (null: empty in this row). */
+  extra: Array<{ label: string; value: Raw | null }>;
   level1Weight: Raw | null;
   level2: Raw | null;
   level2Weight: Raw | null;
@@ -42,14 +50,25 @@ export interface GradeBand {
 }
 
 /** The forms stage's output: labelled raw strings, not yet normalized. */
+/** What the reader itself was unsure of, or could not read: `read.doubtful` / `read.incomplete` findings. */
+export interface ReadingNote {
+  kind: 'doubtful' | 'incomplete';
+  /** The part of the record concerned: `funds`, `funds.total`, `indicators`, `indicators[3]`. */
+  field: string;
+  message: string;
+}
+
 export interface FormDraft {
   definition: FormDefinition;
-  title: Raw;
+  /** The title row; null for a form found by its header rows alone (a scoring table inside a report). */
+  title: Raw | null;
   year: Raw | null;
   fields: Map<Exclude<FieldPath, 'ignore'>, Raw | null>;
   /** The unit printed with the money labels (`项目资金（元）`), when any. */
   unit: Raw | null;
   funds: Map<FundSource, Map<FundKey, Raw | null>>;
+  /** Funds rows for sources the contract has no key for (`财政专户管理资金`), by printed label. */
+  otherFunds: Map<string, Map<FundKey, Raw | null>>;
   goal: { planned: Raw | null; achieved: Raw | null } | null;
   extra: Array<{ label: string; value: Raw | null }>;
   indicators: IndicatorDraft[];
@@ -59,4 +78,7 @@ export interface FormDraft {
   file: string;
   pages: number[];
   method: Method;
+  /** The roles of the indicator table's columns (whether it prints 指标性质, …). */
+  indicatorColumns?: Set<string>;
+  notes: ReadingNote[];
 }

@@ -2,16 +2,26 @@ import { foldFullWidth, normalizeLabel, removeWhitespace } from '../normalize/te
 import type { AmountUnit } from '../normalize/number.js';
 
 const UNIT_PAREN = /[(（]\s*(万元|元|%|％|百分比)\s*[)）]/g;
+/**
+ * What real headers add in parentheses without changing the column: a formula letter (`全年预算数(A)`,
+ * `执行率(B/A)`, `执行率(B/A×100%)`), a weight or a points unit (`预算执行情况(10分)`, `分值(分)`).
+ */
+const NOTE_PAREN = /[(（]\s*(?:[A-Za-zＡ-Ｚａ-ｚ](?:\s*[/／÷]\s*[A-Za-zＡ-Ｚａ-ｚ])?(?:\s*[×*xX]\s*100\s*[%％])?|\d+(?:\.\d+)?\s*分|分)\s*[)）]/g;
+/** Numbering before a label: `1.项目年度目标完成情况`, `（一）`, `二、`. */
+const NUMBERING = /^(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十\d]{1,2}\s*[.．、](?!\d))\s*/;
 
 /**
- * The key a printed label is compared by: whitespace, a trailing colon, a `其中：` prefix and a unit
- * in parentheses removed, full-width folded. `项目资金 (元)` and `当年预算数（元）：` become
- * `项目资金` and `当年预算数`.
+ * The key a printed label is compared by: whitespace, a trailing colon, a `其中：` prefix, numbering, and
+ * a unit, formula letter or weight in parentheses removed, full-width folded. `项目资金 (元)`,
+ * `当年预算数（元）：` and `执行率(B/A)` become `项目资金`, `当年预算数` and `执行率`.
  */
 export function labelKey(text: string): string {
   let key = labelKeys.get(text);
   if (key === undefined) {
-    key = normalizeLabel(removeWhitespace(text).replace(UNIT_PAREN, '')).replace(/^其中[:：]?/, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+    key = normalizeLabel(removeWhitespace(text).replace(UNIT_PAREN, '').replace(NOTE_PAREN, '').replace(NUMBERING, ''))
+      .replace(/^其中[:：]?/, '')
+      .replace(/[（]/g, '(')
+      .replace(/[）]/g, ')');
     if (labelKeys.size >= MAX_LABEL_KEYS) labelKeys.clear();
     labelKeys.set(text, key);
   }

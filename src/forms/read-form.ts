@@ -1,12 +1,14 @@
-import type { FieldPath, FormDefinition, IndicatorRole } from './definition.js';
+import type { FieldPath, FormDefinition } from './definition.js';
 import type { FormDraft, GradeBand, Raw, Row } from './draft.js';
 import type { FundKey, FundSource, Method } from '../schema/record.js';
-import { keySet, labelKey, unitInLabel, unitValue } from './labels.js';
-import { rowCells } from './rows.js';
-import { readIndicators, type IndicatorColumn, type IndicatorEntry } from './read-indicators.js';
+import { formLabels, type FormLabels, type FundsColumn, type GoalColumn, type IndicatorColumn } from './form-labels.js';
+import { labelKey, unitInLabel, unitValue } from './labels.js';
+import { rowCells, type RowCell } from './rows.js';
+import { readFunds, type FundsLine } from './read-funds.js';
+import { readIndicators, type IndicatorEntry } from './read-indicators.js';
 import { readTotals } from './read-totals.js';
-import { extraKey, removeWhitespace } from '../normalize/text.js';
-import { parseDecimal } from '../normalize/number.js';
+import { extraKey, isDash, removeWhitespace } from '../normalize/text.js';
+import { parseDecimal, parsePercent } from '../normalize/number.js';
 
 type Section = 'header' | 'funds' | 'goal' | 'indicators' | 'footer';
 
@@ -17,20 +19,29 @@ export interface ReadFormContext {
 }
 
 /**
- * Reads one form (rows `start`..`end`, title first) into a draft: label/value pairs, the funds grid,
- * the goal block, the indicator table and the totals, each value still a printed string with its
- * provenance. Which row is which comes from the family definition, never from fixed positions.
+ * Reads one form (rows `start`..`end`) into a draft: label/value pairs, the funds grid, the goal block,
+ * the indicator table and the totals, each value still a printed string with its provenance. Which
+ * row is which comes from the family definition, never from fixed positions. `titled`: the span starts
+ * with the form's title row; a form found by its indicator header alone has none.
  */
-export function readForm(rows: readonly Row[], start: number, end: number, definition: FormDefinition, ctx: ReadFormContext): FormDraft {
-  const labels = new FormLabels(definition);
-  const titleCell = rowCells(rows[start]!)[0]!.cell;
+export function readForm(
+  rows: readonly Row[],
+  start: number,
+  end: number,
+  definition: FormDefinition,
+  ctx: ReadFormContext,
+  titled = true,
+): FormDraft {
+  const labels = formLabels(definition);
+  const titleCell = titled ? rowCells(rows[start]!)[0]!.cell : null;
   const draft: FormDraft = {
     definition,
     title: titleCell,
-    year: /\d{4}\s*年/.test(titleCell.text) ? titleCell : null,
+    year: titleCell && /\d{4}\s*年/.test(titleCell.text) ? titleCell : null,
     fields: new Map(),
     unit: null,
     funds: new Map(),
+    otherFunds: new Map(),
     goal: null,
     extra: [],
     indicators: [],
@@ -40,16 +51,19 @@ export function readForm(rows: readonly Row[], start: number, end: number, defin
     file: ctx.file,
     pages: [],
     method: ctx.method,
+    notes: [],
   };
 
   let section: Section = 'header';
-  let fundsColumns: FundKey[] = [];
-  let goalColumns: Array<{ col: number; to: 'planned' | 'achieved' | 'extra'; label: string }> = [];
+  let fundsColumns: FundsColumn[] = [];
+  const fundsLines: FundsLine[] = [];
+  let goalColumns: GoalColumn[] = [];
   let indicatorColumns: IndicatorColumn[] = [];
+  let indicatorHeaders = 0;
   const indicatorRows: IndicatorEntry[] = [];
   const consumed = new Set<number>();
 
-  for (let i = start + 1; i < end; i++) {
+  for (let i = titled ? start + 1 : start; i < end; i++) {
     if (consumed.has(i)) continue;
     const row = rows[i]!;
     if (row.blank) {
@@ -76,12 +90,13 @@ export function readForm(rows: readonly Row[], start: number, end: number, defin
       if (header) {
         // A header repeated on a continuation page keeps the columns found first.
         if (!(section === 'indicators' && repeatsHeader(header, indicatorColumns))) indicatorColumns = header;
+        indicatorHeaders++;
         section = 'indicators';
         continue;
       }
     }
     if (section === 'indicators') {
-      if (labels.total.has(firstKey)) {
+      if (labels.isTotal(firstKey)) {
         const totals = readTotals(rows, i, end, indicatorColumns);
         draft.totalWeight = totals.weight;
         draft.totalScore = totals.score;
@@ -114,7 +129,11 @@ export function readForm(rows: readonly Row[], start: number, end: number, defin
       }
     }
     if (section === 'funds') {
-      if (readFundsRow(draft, cells, fundsColumns, labels)) continue;
+      const line = fundsLine(row, cells, labels);
+      if (line) {
+        fundsLines.push(line);
+        continue;
+      }
       section = 'header';
     }
     if (section === 'goal' && !cells.some(({ cell }) => labels.isFieldLabel(labelKey(cell.text)))) {
@@ -122,12 +141,55 @@ export function readForm(rows: readonly Row[], start: number, end: number, defin
       continue;
     }
     if (section === 'goal') section = 'header';
-    readLabelValues(draft, rows, i, end, labels, consumed);
+    // A form found by its header alone stands in a report: only known labels are read around it.
+    readLabelValues(draft, rows, i, end, labels, consumed, titled);
   }
 
-  draft.indicators = readIndicators(indicatorRows, indicatorColumns, definition);
+  if (fundsColumns.length) {
+    if (fundsLines.length === 0) {
+      draft.notes.push({ kind: 'incomplete', field: 'funds', message: 'a funds grid header is printed, but no row of it could be read' });
+    } else {
+      const funds = readFunds(fundsColumns, fundsLines);
+      draft.funds = funds.rows;
+      draft.otherFunds = funds.others;
+      if (funds.doubt) draft.notes.push({ kind: 'doubtful', field: 'funds', message: funds.doubt });
+    }
+  }
+  const indicators = readIndicators(indicatorRows, indicatorColumns, definition);
+  draft.indicators = indicators.drafts;
+  draft.indicatorColumns = new Set(indicatorColumns.map((c) => c.role));
+  for (const note of indicators.notes) draft.notes.push(note);
+  if (indicatorHeaders > 0 && draft.indicators.length === 0) {
+    draft.notes.push({ kind: 'incomplete', field: 'indicators', message: 'an indicator table header is printed, but no indicator row under it could be read' });
+  }
   draft.pages = collectPages(rows, start, end);
   return draft;
+}
+
+/**
+ * A row of the funds grid: a source label (known, or any short text that is not a form label),
+ * then values — amounts, rates, dashes. Returns null for a row that ends the grid.
+ */
+function fundsLine(row: Row, cells: readonly RowCell[], labels: FormLabels): FundsLine | null {
+  const at = cells.findIndex(({ cell }) => labels.fundsSource(labelKey(cell.text)) !== undefined);
+  if (at >= 0) {
+    const labelCell = cells[at]!;
+    return { source: labels.fundsSource(labelKey(labelCell.cell.text))!, label: extraKey(labelCell.cell.text), labelCell, values: cells.slice(at + 1), exact: row.exactColumns === true };
+  }
+  // A source the contract has no key for (`财政专户管理资金`, `单位资金`): a text label, then values only.
+  const k = cells.findIndex(({ cell }) => !isValueText(cell.text));
+  if (k < 0 || cells.slice(0, k).some(({ cell }) => !labels.isFundsHeaderLabel(labelKey(cell.text)))) return null;
+  const labelCell = cells[k]!;
+  const key = labelKey(labelCell.cell.text);
+  const values = cells.slice(k + 1);
+  if (values.length === 0 || !values.every(({ cell }) => isValueText(cell.text)) || key.length > 16) return null;
+  if (labels.isFieldLabel(key) || labels.isIndicatorLabel(key) || labels.isGoalRowLabel(key) || labels.isSectionLabel(key) || labels.isNote(labelCell.cell.text)) return null;
+  return { source: null, label: extraKey(labelCell.cell.text), labelCell, values, exact: row.exactColumns === true };
+}
+
+/** An amount, a rate or a dash. */
+function isValueText(text: string): boolean {
+  return isDash(text) || parseDecimal(text.replace(/万?元$/, '')) !== null || (/[%％]/.test(text) && parsePercent(text) !== null);
 }
 
 function repeatsHeader(header: readonly IndicatorColumn[], current: readonly IndicatorColumn[]): boolean {
@@ -135,167 +197,11 @@ function repeatsHeader(header: readonly IndicatorColumn[], current: readonly Ind
   return current.length > 0 && same >= Math.ceil(0.6 * header.length);
 }
 
-/** Label lookups for one definition, built once per form. */
-class FormLabels {
-  readonly total: Set<string>;
-  private readonly fields = new Map<string, FieldPath>();
-  private readonly extra: Set<string>;
-  private readonly notes: readonly string[];
-  private readonly section: Set<string>;
-  private readonly indicatorRoles = new Map<string, IndicatorRole[]>();
-  private readonly goalLabels = new Map<string, 'planned' | 'achieved' | 'extra'>();
-  private readonly goalRowLabels: Set<string>;
-  private readonly fundsHeaderLabels: Set<string>;
-  private readonly fundsColumnLabels = new Map<string, FundKey>();
-  private readonly fundsSources = new Map<string, FundSource>();
-
-  constructor(readonly definition: FormDefinition) {
-    for (const rule of definition.fields) for (const label of rule.labels) this.fields.set(labelKey(label), rule.path);
-    this.extra = keySet(definition.extraLabels);
-    this.notes = definition.noteLabels.map(labelKey);
-    this.section = keySet(definition.sectionLabels);
-    this.total = keySet(definition.indicators.totalLabels);
-    for (const column of definition.indicators.columns) {
-      for (const label of column.labels) {
-        const key = labelKey(label);
-        this.indicatorRoles.set(key, [...(this.indicatorRoles.get(key) ?? []), column.role]);
-      }
-    }
-    for (const column of definition.goal?.columns ?? []) for (const label of column.labels) this.goalLabels.set(labelKey(label), column.to);
-    this.goalRowLabels = keySet(definition.goal?.rowLabels ?? []);
-    this.fundsHeaderLabels = keySet(definition.funds?.headerLabels ?? []);
-    for (const column of definition.funds?.columns ?? []) for (const label of column.labels) this.fundsColumnLabels.set(labelKey(label), column.key);
-    for (const source of definition.funds?.sources ?? []) for (const label of source.labels) this.fundsSources.set(labelKey(label), source.source);
-  }
-
-  isNote(text: string): boolean {
-    const s = labelKey(text);
-    return this.notes.some((note) => s === note || (s.startsWith(note) && /^[:：、]/.test(s.slice(note.length))));
-  }
-
-  isSectionLabel(key: string): boolean {
-    return this.section.has(key);
-  }
-
-  isFieldLabel(key: string): boolean {
-    return this.fields.has(key) || this.extra.has(key);
-  }
-
-  fieldPath(key: string): FieldPath | undefined {
-    return this.fields.get(key);
-  }
-
-  isExtraLabel(key: string): boolean {
-    return this.extra.has(key);
-  }
-
-  isGoalRowLabel(key: string): boolean {
-    return this.goalRowLabels.has(key);
-  }
-
-  /** The indicator table's header: two or more column labels on one row. */
-  indicatorHeader(cells: ReturnType<typeof rowCells>): IndicatorColumn[] | null {
-    const found = cells.filter(({ cell }) => this.indicatorRoles.has(labelKey(cell.text)));
-    const levelRoles: IndicatorRole[] = ['level1', 'level2', 'level3'];
-    const hasLevel = found.some(({ cell }) => this.indicatorRoles.get(labelKey(cell.text))!.some((r) => levelRoles.includes(r)));
-    if (found.length < 2 || !hasLevel) return null;
-    const rolesOf = (text: string) => this.indicatorRoles.get(labelKey(text))!;
-    const weightColumns = found.filter(({ cell }) => rolesOf(cell.text).includes('weight')).length;
-    const taken = new Set<IndicatorRole>();
-    const columns: IndicatorColumn[] = [];
-    for (const { col, cell } of found) {
-      let role = rolesOf(cell.text).find((r) => !taken.has(r));
-      // Scoring sheets print a 分值 column after each level: 一级│分值│二级│分值│三级│分值.
-      const previous = columns[columns.length - 1]?.role;
-      if (weightColumns > 1 && rolesOf(cell.text).includes('weight')) {
-        if (previous === 'level1') role = 'level1Weight';
-        else if (previous === 'level2') role = 'level2Weight';
-        else role = 'weight';
-      }
-      if (!role || taken.has(role)) continue;
-      taken.add(role);
-      columns.push({ col, role });
-    }
-    return columns;
-  }
-
-  goalHeader(cells: ReturnType<typeof rowCells>): Array<{ col: number; to: 'planned' | 'achieved' | 'extra'; label: string }> | null {
-    // `年度目标：` (with a colon) is a label with its value beside it, not a column header.
-    const columns = cells
-      .filter(({ cell }) => this.goalLabels.has(labelKey(cell.text)) && !/[:：]\s*$/.test(cell.text))
-      .map(({ col, cell }) => ({ col, to: this.goalLabels.get(labelKey(cell.text))!, label: extraKey(cell.text) }));
-    const others = cells.filter(({ cell }) => {
-      const key = labelKey(cell.text);
-      return !this.goalLabels.has(key) && !this.goalRowLabels.has(key);
-    });
-    return columns.length > 0 && others.length === 0 ? columns : null;
-  }
-
-  /** The funds grid's header: two or more column labels; its row labels (`项目资金`) are not columns. */
-  fundsHeader(cells: ReturnType<typeof rowCells>): FundKey[] | null {
-    if (!this.definition.funds) return null;
-    const columns: FundKey[] = [];
-    for (const { cell } of cells) {
-      const key = labelKey(cell.text);
-      const column = this.fundsColumnLabels.get(key);
-      if (column && !this.fundsHeaderLabels.has(key)) columns.push(column);
-    }
-    const amounts = columns.filter((key) => key !== 'weight' && key !== 'score' && key !== 'executionRate');
-    return columns.length >= 2 && amounts.length >= 1 ? columns : null;
-  }
-
-  fundsSource(key: string): FundSource | undefined {
-    return this.fundsSources.get(key);
-  }
-}
-
-/** A funds row: its source label, then one cell per column, counted from the label. */
-function readFundsRow(draft: FormDraft, cells: ReturnType<typeof rowCells>, columns: FundKey[], labels: FormLabels): boolean {
-  const at = cells.findIndex(({ cell }) => labels.fundsSource(labelKey(cell.text)) !== undefined);
-  if (at < 0) return false;
-  const labelCell = cells[at]!;
-  const source = labels.fundsSource(labelKey(labelCell.cell.text))!;
-  const values = splitMergedCells(
-    cells.slice(at + 1).map(({ col, cell }) => ({ offset: col - labelCell.col - 1, cell })),
-    columns.length,
-  );
-  const row = draft.funds.get(source) ?? new Map<FundKey, Raw | null>();
-  columns.forEach((key, k) => {
-    if (!row.has(key) || row.get(key) === null) row.set(key, values.get(k) ?? null);
-  });
-  draft.funds.set(source, row);
-  return true;
-}
-
-/**
- * PDF-to-text tools sometimes print two adjacent cells as one (`100.00% 10.00`). When a row is short
- * of cells, a cell whose space-separated parts are each a complete number is split over the
- * following columns; otherwise spaces inside a cell are a line break and are dropped later.
- */
-function splitMergedCells(values: Array<{ offset: number; cell: Raw }>, columns: number): Map<number, Raw> {
-  const out = new Map<number, Raw>();
-  const lastOffset = values.length ? values[values.length - 1]!.offset : -1;
-  let spare = columns - 1 - lastOffset;
-  let shift = 0;
-  for (const { offset, cell } of values) {
-    const parts = cell.text.trim().split(/\s+/);
-    const complete = parts.length > 1 && parts.every((p) => parseDecimal(p.replace(/[%％]$/, '')) !== null) && parts.slice(0, -1).some((p) => /[%％]$|\.\d{2}$/.test(p));
-    if (complete && spare >= parts.length - 1) {
-      parts.forEach((text, k) => out.set(offset + shift + k, { text, prov: cell.prov }));
-      shift += parts.length - 1;
-      spare -= parts.length - 1;
-    } else {
-      out.set(offset + shift, cell);
-    }
-  }
-  return out;
-}
-
 /** Goal text under the goal header: in order when the counts agree, else to the nearest column. */
 function readGoalRow(
   draft: FormDraft,
   cells: ReturnType<typeof rowCells>,
-  columns: Array<{ col: number; to: 'planned' | 'achieved' | 'extra'; label: string }>,
+  columns: readonly GoalColumn[],
   labels: FormLabels,
 ): void {
   const texts = cells.filter(({ cell }) => {
@@ -332,12 +238,20 @@ interface LabelHit {
  * Label/value pairs anywhere in a row: `项目名称│X│主管部门│Y`, `项目名称：│X`, and inline
  * `填表人: 塔 填表日期: 2024.5.17`. A label alone on its line takes the next line as its value.
  */
-function readLabelValues(draft: FormDraft, rows: readonly Row[], i: number, end: number, labels: FormLabels, consumed: Set<number>): void {
+function readLabelValues(
+  draft: FormDraft,
+  rows: readonly Row[],
+  i: number,
+  end: number,
+  labels: FormLabels,
+  consumed: Set<number>,
+  anyColonLabel: boolean,
+): void {
   const cells = rowCells(rows[i]!);
   const hits: LabelHit[] = [];
   let pending: LabelHit | null = null;
   for (const { cell } of cells) {
-    const segments = splitInlineLabels(cell, labels);
+    const segments = splitInlineLabels(cell, labels, anyColonLabel);
     if (!segments) {
       if (pending && pending.value === null) pending.value = cell;
       continue;
@@ -353,7 +267,7 @@ function readLabelValues(draft: FormDraft, rows: readonly Row[], i: number, end:
       const next = rows[j]!;
       if (next.blank) continue;
       const nextCells = rowCells(next);
-      if (nextCells.length === 1 && !splitInlineLabels(nextCells[0]!.cell, labels) && !labels.isNote(nextCells[0]!.cell.text)) {
+      if (nextCells.length === 1 && !splitInlineLabels(nextCells[0]!.cell, labels, anyColonLabel) && !labels.isNote(nextCells[0]!.cell.text)) {
         last.value = nextCells[0]!.cell;
         consumed.add(j);
       }
@@ -367,10 +281,10 @@ function readLabelValues(draft: FormDraft, rows: readonly Row[], i: number, end:
  * Splits a cell into label segments when it starts with a label: a known label (with or without a
  * colon) or any text ending in a colon. Returns null for a cell that is a value.
  */
-function splitInlineLabels(cell: Raw, labels: FormLabels): LabelHit[] | null {
+function splitInlineLabels(cell: Raw, labels: FormLabels, anyColonLabel: boolean): LabelHit[] | null {
   const text = cell.text.trim();
   const whole = labelKey(text);
-  if (labels.isFieldLabel(whole) || (/[:：]\s*$/.test(text) && whole.length > 0 && whole.length <= 20 && !labels.isNote(text))) {
+  if (labels.isFieldLabel(whole) || (anyColonLabel && /[:：]\s*$/.test(text) && whole.length > 0 && whole.length <= 20 && !labels.isNote(text))) {
     return [{ label: extraKey(text), key: whole, value: null, source: cell }];
   }
   // Inline `label: value label: value …`, for known labels only.

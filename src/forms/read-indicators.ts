@@ -1,21 +1,20 @@
 import { Decimal } from 'decimal.js';
 import type { FormDefinition, IndicatorRole } from './definition.js';
-import type { IndicatorDraft, Raw, Row } from './draft.js';
+import type { IndicatorDraft, Raw, ReadingNote, Row } from './draft.js';
+import type { IndicatorColumn } from './form-labels.js';
 import { labelKey, splitWeightedLabel } from './labels.js';
-import { rowCells } from './rows.js';
+import { rowCells, type RowCell } from './rows.js';
 import { parseDecimal, parseScore } from '../normalize/number.js';
 import { parseMeasure } from '../normalize/measure.js';
-import { removeWhitespace } from '../normalize/text.js';
+import { foldFullWidth, removeWhitespace } from '../normalize/text.js';
 
-export interface IndicatorColumn {
-  col: number;
-  role: IndicatorRole;
-}
+export type { IndicatorColumn } from './form-labels.js';
 
 /** An indicator-table row, or a break (a blank line: in text exports usually a page break). */
 export type IndicatorEntry = Row | 'break';
 
-type Cells = Partial<Record<IndicatorRole, Raw>>;
+/** A row's cells by role; `extra` columns by their printed header. */
+type Cells = Partial<Record<Exclude<IndicatorRole, 'extra' | 'ignore'>, Raw>> & { extras?: Map<string, Raw> };
 
 interface Aligned {
   cells: Cells;
@@ -24,8 +23,12 @@ interface Aligned {
   breakAfter: boolean;
 }
 
-const ANCHORS: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
-const TEXTS: readonly IndicatorRole[] = ['level3', 'explanation', 'deviation'];
+/** What a 指标性质 column prints: a direction, a kind, or the comparator itself. */
+const NATURE = /^(正向|反向|定量|定性|正向指标|反向指标|定量指标|定性指标|[≥≤=＝<>≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不超过)$/;
+
+type CellRole = Exclude<IndicatorRole, 'extra' | 'ignore'>;
+const ANCHORS: readonly CellRole[] = ['target', 'actual', 'weight', 'score'];
+const TEXTS: readonly CellRole[] = ['level3', 'explanation', 'deviation'];
 /** Offsets tried when placing a text-export row under the header, the printed placement first. */
 const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
 
@@ -34,8 +37,12 @@ const SHIFTS = [0, 1, -1, 2, -2, 3, -3];
  * empty leading cells), continuation lines merged into their row, spanning 一级/二级 labels carried
  * down their span, and rows that are only labels dropped.
  */
-export function readIndicators(entries: readonly IndicatorEntry[], columns: readonly IndicatorColumn[], definition: FormDefinition): IndicatorDraft[] {
-  if (columns.length === 0) return [];
+export function readIndicators(
+  entries: readonly IndicatorEntry[],
+  columns: readonly IndicatorColumn[],
+  definition: FormDefinition,
+): { drafts: IndicatorDraft[]; notes: ReadingNote[] } {
+  if (columns.length === 0) return { drafts: [], notes: [] };
   const levels = new Levels(definition);
   const section = new Set(definition.sectionLabels.map(labelKey));
   const aligned: Aligned[] = [];
@@ -47,23 +54,73 @@ export function readIndicators(entries: readonly IndicatorEntry[], columns: read
       if (last) last.breakAfter = true;
       continue;
     }
-    const cells = rowCells(entry).filter(({ cell }) => !section.has(labelKey(cell.text)));
+    const cells = rowCells(entry).filter(({ cell }) => !section.has(labelKey(cell.text)) && !isPlaceholder(cell.text));
     if (cells.length === 0) continue;
-    const placed = alignRow(cells, columns, definition, levels, entry.exactColumns ? [0] : SHIFTS);
+    const placed = entry.exactColumns ? placeUnderHeader(cells, columns) : alignRow(cells, columns, definition, levels, SHIFTS);
     aligned.push({ cells: placed, kind: classify(placed, columns, definition, levels), breakBefore: breakPending, breakAfter: false });
     breakPending = false;
   }
   const merged = mergeFragments(aligned);
-  const drafts = merged.map(toDraft);
+  const extraLabels = columns.filter((c) => c.role === 'extra').map((c) => c.label);
+  const drafts = merged.map((row) => toDraft(row, extraLabels));
   if (definition.indicators.hierarchy === 'categories') assignCategories(drafts, merged);
   else fillLevels(drafts, definition, levels);
-  return drafts.filter((_, k) => merged[k]!.kind === 'item');
+  return { drafts: drafts.filter((_, k) => merged[k]!.kind === 'item'), notes: [] };
 }
 
-/** Hierarchy labels are often printed short: `产出` for 产出指标, `可持续影响` for 可持续影响指标. */
+/**
+ * Template rows left unfilled: `指标1：`, `指标2`, `……`, `...`. They name no indicator; a cell that
+ * says only that is empty.
+ */
+function isPlaceholder(text: string): boolean {
+  const s = foldFullWidth(removeWhitespace(text));
+  return /^(指标\d{1,2}[:：]?|[…．.。·、]{2,}|…)$/.test(s);
+}
+
+/**
+ * Hierarchy labels are often printed short (`产出` for 产出指标, `可持续影响` for 可持续影响指标) or with
+ * their weight (`产出指标(50分)`): the key is the name alone, with 指标.
+ */
 function levelKey(text: string): string {
-  const s = removeWhitespace(text);
+  const s = splitWeightedLabel(text).name;
   return s.endsWith('指标') ? s : `${s}指标`;
+}
+
+/**
+ * Spreadsheets and ruled grids keep every cell in its column: each cell takes the role of the header
+ * range it overlaps most (a header merged over two grid columns covers both); a cell under no header
+ * goes to the nearest column.
+ */
+function placeUnderHeader(cells: readonly RowCell[], columns: readonly IndicatorColumn[]): Cells {
+  const placed: Cells = {};
+  for (const { col, span, cell } of cells) {
+    let best: IndicatorColumn | null = null;
+    let bestOverlap = 0;
+    for (const c of columns) {
+      const overlap = Math.min(col + span, c.col + c.span) - Math.max(col, c.col);
+      if (overlap > bestOverlap) {
+        best = c;
+        bestOverlap = overlap;
+      }
+    }
+    best ??= columns.reduce((a, b) => (Math.abs(b.col - col) < Math.abs(a.col - col) ? b : a));
+    put(placed, best, cell);
+  }
+  return placed;
+}
+
+/** Puts a cell under its column; two cells under one column (a wrapped line) are joined. */
+function put(placed: Cells, column: IndicatorColumn, cell: Raw): void {
+  if (column.role === 'ignore') return;
+  if (column.role === 'extra') {
+    placed.extras ??= new Map();
+    const existing = placed.extras.get(column.label);
+    placed.extras.set(column.label, existing ? { text: `${existing.text}${cell.text}`, prov: existing.prov } : cell);
+    return;
+  }
+  const role = column.role;
+  const existing = placed[role];
+  placed[role] = existing ? { text: `${existing.text}${cell.text}`, prov: existing.prov } : cell;
 }
 
 /** Known 一级/二级 labels of the family's hierarchy. */
@@ -89,12 +146,13 @@ class Levels {
 
 /** Places a row's cells under the header shifted by the offset that fits the columns' roles best. */
 function alignRow(
-  cells: ReturnType<typeof rowCells>,
+  cells: readonly RowCell[],
   columns: readonly IndicatorColumn[],
   definition: FormDefinition,
   levels: Levels,
   shifts: readonly number[],
 ): Cells {
+  const columnAt = new Map(columns.map((c) => [c.col, c]));
   const roleAt = new Map(columns.map((c) => [c.col, c.role]));
   // What a cell's text is does not depend on the shift: read once, scored for every shift.
   const read = cells.map(({ col, cell }) => ({ col, text: readText(cell.text) }));
@@ -106,14 +164,9 @@ function alignRow(
   }
   const placed: Cells = {};
   for (const { col, cell } of cells) {
-    let role = roleAt.get(col + best.shift);
-    if (!role) {
-      // A cell past the table's columns belongs to the nearest one.
-      const nearest = columns.reduce((a, b) => (Math.abs(b.col - col - best.shift) < Math.abs(a.col - col - best.shift) ? b : a));
-      role = nearest.role;
-    }
-    const existing = placed[role];
-    placed[role] = existing ? { text: `${existing.text}${cell.text}`, prov: existing.prov } : cell;
+    // A cell past the table's columns belongs to the nearest one.
+    const column = columnAt.get(col + best.shift) ?? columns.reduce((a, b) => (Math.abs(b.col - col - best.shift) < Math.abs(a.col - col - best.shift) ? b : a));
+    put(placed, column, cell);
   }
   return placed;
 }
@@ -138,7 +191,7 @@ function fit(role: IndicatorRole | undefined, { text, numeric, quantitative }: R
     case undefined:
       return -3;
     case 'level1':
-      if (standard) return levels.isLevel1(text) ? 3 : levels.isLevel2(text) ? 1 : -2;
+      if (standard) return levels.isLevel1(text) ? 3 : levels.isLevel2(text) ? 1 : !numeric && splitWeightedLabel(text).weight !== null ? 1 : -2;
       return numeric ? -2 : splitWeightedLabel(text).weight !== null ? 2 : 0.5;
     case 'level2':
       if (standard) return levels.isLevel2(text) ? 3 : levels.isLevel1(text) ? -1 : -2;
@@ -149,6 +202,14 @@ function fit(role: IndicatorRole | undefined, { text, numeric, quantitative }: R
       return numeric ? -1 : 1;
     case 'deviation':
       return numeric ? -1 : 0.5;
+    case 'nature':
+      return NATURE.test(foldFullWidth(removeWhitespace(text))) ? 2 : numeric ? -2 : -0.5;
+    case 'unit':
+      return numeric ? -2 : [...removeWhitespace(text)].length <= 6 ? 1 : -0.5;
+    case 'extra':
+      return 0;
+    case 'ignore':
+      return /^\d{1,3}$/.test(removeWhitespace(text)) ? 1 : -1;
     case 'target':
     case 'actual':
       return quantitative ? 1 : 0.5;
@@ -198,7 +259,13 @@ function mergeFragments(rows: Aligned[]): Aligned[] {
 }
 
 function joinCells(into: Cells, from: Cells, where: 'before' | 'after'): void {
-  for (const [role, cell] of Object.entries(from) as Array<[IndicatorRole, Raw]>) {
+  for (const [label, cell] of from.extras ?? []) {
+    into.extras ??= new Map();
+    const existing = into.extras.get(label);
+    into.extras.set(label, existing ? { text: where === 'after' ? existing.text + cell.text : cell.text + existing.text, prov: existing.prov } : cell);
+  }
+  for (const [role, cell] of Object.entries(from) as Array<[Exclude<IndicatorRole, 'extra' | 'ignore'>, Raw]>) {
+    if ((role as string) === 'extras') continue;
     const existing = into[role];
     if (!existing) into[role] = cell;
     else if (role === 'level1' || role === 'level2') continue;
@@ -206,9 +273,12 @@ function joinCells(into: Cells, from: Cells, where: 'before' | 'after'): void {
   }
 }
 
-function toDraft(row: Aligned): IndicatorDraft {
+function toDraft(row: Aligned, extraLabels: readonly string[]): IndicatorDraft {
   const c = row.cells;
   return {
+    nature: c.nature ?? null,
+    unit: c.unit ?? null,
+    extra: extraLabels.map((label) => ({ label, value: c.extras?.get(label) ?? null })),
     level1: c.level1 ?? null,
     level1Weight: c.level1Weight ?? null,
     level2: c.level2 ?? null,

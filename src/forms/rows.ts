@@ -23,6 +23,7 @@ export function tablesToRows(tables: readonly Table[]): Row[] {
     for (const cell of table.cells) {
       if (cell.text.trim() === '') continue;
       const row = rows[at.get(cell.row)!]!;
+      if (exactColumns && cell.colSpan > 1) (row.spans ??= [])[cell.col] = cell.colSpan;
       row.cells[cell.col] = {
         text: cell.text,
         prov: {
@@ -40,11 +41,18 @@ export function tablesToRows(tables: readonly Table[]): Row[] {
   return rows;
 }
 
+/** A non-empty cell of a row: its first grid column, how many columns it spans (1 for text exports), its text. */
+export interface RowCell {
+  col: number;
+  span: number;
+  cell: NonNullable<Row['cells'][number]>;
+}
+
 /** The non-empty cells of a row with their columns, left to right. */
-export function rowCells(row: Row): Array<{ col: number; cell: NonNullable<Row['cells'][number]> }> {
-  const out: Array<{ col: number; cell: NonNullable<Row['cells'][number]> }> = [];
+export function rowCells(row: Row): RowCell[] {
+  const out: RowCell[] = [];
   row.cells.forEach((cell, col) => {
-    if (cell && cell.text.trim() !== '') out.push({ col, cell });
+    if (cell && cell.text.trim() !== '') out.push({ col, span: row.spans?.[col] ?? 1, cell });
   });
   return out;
 }

@@ -88,3 +88,9 @@ function chooseNumber(s: string, numbers: RegExpMatchArray[]): RegExpMatchArray 
   const withPercent = numbers.filter((n) => /^\(?%/.test(s.slice(n.index! + n[0].length)));
   return withPercent.length === 1 ? withPercent[0]! : null;
 }
+
+/** A comparator printed alone (a 指标性质 column: `≥`, `大于等于`, `=`); null for anything else (`正向`). */
+export function comparatorOf(text: string): Op | null {
+  const s = foldFullWidth(removeWhitespace(text));
+  return PREFIX_OPS.find(([word]) => word === s)?.[1] ?? (s === '≧' ? '>=' : s === '≦' ? '<=' : null);
+}

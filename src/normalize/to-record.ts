@@ -5,9 +5,11 @@ import {
   type FundKey,
   type FundsRow,
   type Indicator,
+  type Measure,
   type Record,
 } from '../schema/record.js';
-import { parseMeasure } from './measure.js';
+import { comparatorOf, parseMeasure } from './measure.js';
+import { ANNEX_PREFIX } from '../forms/titles.js';
 import { parseAmount, parsePercent, parseScore, type AmountUnit } from './number.js';
 import { normalizeTextValue, removeWhitespace } from './text.js';
 
@@ -27,36 +29,36 @@ export function draftToRecord(draft: FormDraft): Record {
   const unit = readUnit(draft.unit);
   const text = (path: string, raw: Raw | null | undefined) => keep(path, raw, normalizeTextValue(raw?.text));
 
+  const fundsRow = (prefix: string, row: Map<FundKey, Raw | null>): FundsRow => {
+    const out: FundsRow = {};
+    for (const [key, raw] of row) {
+      const value = AMOUNT_KEYS.has(key) ? parseAmount(raw?.text, unit) : key === 'executionRate' ? parsePercent(raw?.text) : parseScore(raw?.text);
+      out[key] = keep(`${prefix}.${key}`, raw, value);
+    }
+    return out;
+  };
   const funds: Record['funds'] =
     draft.funds.size === 0
       ? null
-      : Object.fromEntries(
+      : (Object.fromEntries(
           FUND_SOURCES.map((source) => {
             const row = draft.funds.get(source);
-            if (!row) return [source, null];
-            const out: FundsRow = {};
-            for (const [key, raw] of row) {
-              const path = `funds.${source}.${key}`;
-              const value = AMOUNT_KEYS.has(key)
-                ? parseAmount(raw?.text, unit)
-                : key === 'executionRate'
-                  ? parsePercent(raw?.text)
-                  : parseScore(raw?.text);
-              out[key] = keep(path, raw, value);
-            }
-            return [source, out];
+            return [source, row ? fundsRow(`funds.${source}`, row) : null];
           }),
-        ) as Record['funds'];
+        ) as Record['funds']);
 
   const indicators: Indicator[] = draft.indicators.map((d, i) => {
     const p = `indicators[${i}]`;
+    const nature = normalizeTextValue(d.nature?.text);
+    const measureUnit = normalizeTextValue(d.unit?.text);
+    const measure = (raw: Raw | null) => withColumns(parseMeasure(raw?.text), nature, measureUnit);
     const indicator: Indicator = {
       level1: text(`${p}.level1`, d.level1),
       level2: text(`${p}.level2`, d.level2),
       level3: text(`${p}.level3`, d.level3),
       explanation: text(`${p}.explanation`, d.explanation),
-      target: keep(`${p}.target`, d.target, parseMeasure(d.target?.text)),
-      actual: keep(`${p}.actual`, d.actual, parseMeasure(d.actual?.text)),
+      target: keep(`${p}.target`, d.target, measure(d.target)),
+      actual: keep(`${p}.actual`, d.actual, measure(d.actual)),
       weight: keep(`${p}.weight`, d.weight, parseScore(d.weight?.text)),
       score: keep(`${p}.score`, d.score, parseScore(d.score?.text)),
       deviation: text(`${p}.deviation`, d.deviation),
@@ -65,6 +67,8 @@ export function draftToRecord(draft: FormDraft): Record {
     const level2Weight = keep(`${p}.level2Weight`, d.level2Weight, parseScore(d.level2Weight?.text));
     if (level1Weight !== null) indicator.level1Weight = level1Weight;
     if (level2Weight !== null) indicator.level2Weight = level2Weight;
+    if (draft.indicatorColumns?.has('nature')) indicator.nature = text(`${p}.nature`, d.nature);
+    if (d.extra.length) indicator.extra = Object.fromEntries(d.extra.map(({ label, value }) => [label, text(`${p}.extra.${label}`, value)]));
     return indicator;
   });
 
@@ -72,9 +76,9 @@ export function draftToRecord(draft: FormDraft): Record {
   for (const { label, value } of draft.extra) extra[label] = text(`extra.${label}`, value);
 
   const field = (name: 'projectName' | 'department' | 'implementingUnit' | 'grade') => text(name, draft.fields.get(name));
-  return {
+  const record: Record = {
     formType: draft.definition.formType,
-    title: removeWhitespace(draft.title.text),
+    title: draft.title ? printedTitle(draft.title.text) : '',
     year: keep('year', draft.year, readYear(draft.year)),
     projectName: field('projectName'),
     department: field('department'),
@@ -91,6 +95,25 @@ export function draftToRecord(draft: FormDraft): Record {
     source: { file: draft.file, pages: draft.pages, method: draft.method },
     provenance,
   };
+  if (draft.otherFunds.size) {
+    record.otherFundSources = Object.fromEntries([...draft.otherFunds].map(([label, row]) => [label, fundsRow(`otherFundSources.${label}`, row)]));
+  }
+  return record;
+}
+
+/** The title as printed, whitespace removed, without an annex prefix (`附件1：`, `附表2`). */
+function printedTitle(text: string): string {
+  return removeWhitespace(text).replace(ANNEX_PREFIX, '');
+}
+
+/**
+ * Forms that print 指标性质 and 度量单位 in columns of their own: a target or actual that prints a
+ * number but no comparator or unit takes them from those columns (`text` stays as printed).
+ */
+function withColumns(measure: Measure | null, nature: string | null, unit: string | null): Measure | null {
+  if (!measure || measure.value === null) return measure;
+  const op = measure.op ?? (nature ? comparatorOf(nature) : null);
+  return { ...measure, op, unit: measure.unit ?? unit };
 }
 
 function readUnit(raw: Raw | null): AmountUnit | null {

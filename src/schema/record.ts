@@ -28,6 +28,10 @@ export const Indicator = z.object({
   weight: DecimalString.nullable(),
   score: DecimalString.nullable(),
   deviation: z.string().nullable(),
+  /** The printed 指标性质 (正向/反向, 定量/定性, or a comparator), on forms that print it in a column. */
+  nature: z.string().nullable().optional(),
+  /** Columns the contract has no field for, keyed by their printed header (whitespace removed). */
+  extra: z.record(z.string(), z.string().nullable()).optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -106,6 +110,8 @@ export const Record = z.object({
   implementingUnit: z.string().nullable(),
   amountUnit: z.enum(['元', '万元']).nullable(),
   funds: Funds.nullable(),
+  /** Funds rows for sources the contract has no key for (`财政专户管理资金`, `单位资金`), by printed label. */
+  otherFundSources: z.record(z.string(), FundsRow).optional(),
   goal: z.object({ planned: z.string().nullable(), achieved: z.string().nullable() }).nullable(),
   indicators: z.array(Indicator),
   totalWeight: DecimalString.nullable(),

@@ -1,5 +1,5 @@
 import { defineForm } from '../src/forms/definition.js';
-import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_NOTE_LABELS } from './common-labels.js';
+import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_INDICATOR_COLUMNS, COMMON_NOTE_LABELS } from './common-labels.js';
 
 /**
  * 评价指标体系 / 评分表: 一级, 二级, 三级 indicators each with its own 分值 column, and 得分.
@@ -7,7 +7,7 @@ import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_NOTE_LABELS } from './common
  */
 export const evaluationScoring = defineForm({
   formType: 'evaluation-scoring',
-  titles: [/评价指标体系(及评分)?表?$/, /评分表$/, /评价指标及评分(表|标准)?$/, /评分标准表?$/],
+  titles: [/评价指标体系(及评分)?表?$/, /评分表$/, /评价指标及评分(表|标准)?$/, /评分标准表?$/, /绩效评价(得分|评分)(情况)?表$/],
   requiredLabels: ['一级指标', '评价指标'],
   fields: COMMON_FIELDS,
   extraLabels: COMMON_EXTRA_LABELS,
@@ -24,6 +24,7 @@ export const evaluationScoring = defineForm({
       { labels: ['分值', '权重', '标准分'], role: 'weight' },
       { labels: ['得分', '评分', '评价得分'], role: 'score' },
       { labels: ['扣分原因', '评价意见', '备注'], role: 'deviation' },
+      ...COMMON_INDICATOR_COLUMNS,
     ],
     totalLabels: ['合计', '总分', '总计'],
     hierarchy: 'free',

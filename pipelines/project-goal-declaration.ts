@@ -1,6 +1,6 @@
 import { defineForm } from '../src/forms/definition.js';
 import { STANDARD_HIERARCHY } from './standard-hierarchy.js';
-import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_NOTE_LABELS } from './common-labels.js';
+import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_INDICATOR_COLUMNS, COMMON_NOTE_LABELS } from './common-labels.js';
 
 /**
  * 绩效目标申报表: label/value header with 年度资金申请总额 and its sources, the 项目总目标/年度总体目标
@@ -8,7 +8,7 @@ import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_NOTE_LABELS } from './common
  */
 export const projectGoalDeclaration = defineForm({
   formType: 'project-goal-declaration',
-  titles: [/绩效目标申报表$/, /^(财政)?项目(支出)?绩效目标表$/],
+  titles: [/绩效目标申报表$/, /项目(支出)?绩效目标(批复|设定|审核)?表$/],
   requiredLabels: ['项目名称'],
   fields: [
     ...COMMON_FIELDS,
@@ -38,8 +38,9 @@ export const projectGoalDeclaration = defineForm({
       { labels: ['二级指标'], role: 'level2' },
       { labels: ['三级指标'], role: 'level3' },
       { labels: ['指标解释', '指标说明'], role: 'explanation' },
-      { labels: ['年度(/项目)指标值', '年度指标值', '指标值', '目标值', '项目指标值'], role: 'target' },
+      { labels: ['年度(/项目)指标值', '年度指标值', '指标值', '目标值', '项目指标值', '全年指标值', '预期指标值'], role: 'target' },
       { labels: ['备注'], role: 'deviation' },
+      ...COMMON_INDICATOR_COLUMNS,
     ],
     totalLabels: [],
     hierarchy: 'standard',

@@ -1,5 +1,5 @@
 import { defineForm } from '../src/forms/definition.js';
-import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_NOTE_LABELS } from './common-labels.js';
+import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_INDICATOR_COLUMNS, COMMON_NOTE_LABELS } from './common-labels.js';
 
 /**
  * 项目绩效自我评价 (Shanghai, 2019-style): label/value header with the budget figures, then a
@@ -7,7 +7,7 @@ import { COMMON_EXTRA_LABELS, COMMON_FIELDS, COMMON_NOTE_LABELS } from './common
  */
 export const projectSelfAssessment = defineForm({
   formType: 'project-self-assessment',
-  titles: [/^项目绩效自我评价表?$/, /^项目支出绩效自我评价表?$/],
+  titles: [/项目(支出)?绩效自我评价表?$/],
   requiredLabels: ['项目名称'],
   fields: [
     ...COMMON_FIELDS,
@@ -29,6 +29,7 @@ export const projectSelfAssessment = defineForm({
       { labels: ['权重', '分值'], role: 'weight' },
       { labels: ['自评分', '得分'], role: 'score' },
       { labels: ['备注', '偏差原因'], role: 'deviation' },
+      ...COMMON_INDICATOR_COLUMNS,
     ],
     totalLabels: ['合计', '总分', '总计'],
     hierarchy: 'categories',

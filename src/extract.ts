@@ -10,7 +10,7 @@ import { readForm } from './forms/read-form.js';
 import type { FormDefinition } from './forms/definition.js';
 import { draftToRecord } from './normalize/to-record.js';
 import { parseGradeBands } from './check/grade-bands.js';
-import { runChecks } from './check/run-checks.js';
+import { checkRecord } from './check/check-record.js';
 import { Record } from './schema/record.js';
 import type { Table } from './schema/table.js';
 import { inspectZip } from './xlsx/inspect-zip.js';
@@ -21,7 +21,6 @@ import { layoutDocument } from './layout/layout-document.js';
 import { finishOcrTables, ocrDocument } from './ocr/ocr-document.js';
 import { sharedPool, type TesseractPool } from './ocr/tesseract-pool.js';
 import { headerGroups, labelLexicon, mendLabels } from './ocr/label-lexicon.js';
-import { flagDoubtfulOcr } from './check/ocr-doubtful.js';
 
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
 function isEncryptedOoxml(bytes: Uint8Array): boolean {
@@ -112,8 +111,7 @@ async function extractSource(source: Source, options: ExtractOptions, validate =
       const draft = readForm(rows, start, end, definition, { file: source.file, method, gradeBands }, titled);
       const record = draftToRecord(draft);
       if (Object.values(record.provenance).some((p) => p.method === 'ocr')) record.source.method = 'ocr';
-      record.findings = runChecks(record, { gradeBands }, definition.checks);
-      if (record.source.method === 'ocr') record.findings.push(...flagDoubtfulOcr(record, { gradeBands }, definition.checks));
+      record.findings = checkRecord(record, draft.notes, { gradeBands }, definition.checks);
       return validate ? Record.parse(record) : record;
     });
     return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr, pagesOcr, pageCount };

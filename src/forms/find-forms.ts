@@ -70,15 +70,21 @@ function matchTitle(row: Row, definitions: readonly FormDefinition[]): FormDefin
 
 /**
  * The family an indicator header row belongs to: the one whose labels name most of its cells (three
- * at least, a level among them); on a tie, the family listed first.
+ * at least, a level among them); on a tie, the one with fewer of its own columns missing (a header
+ * without 实际完成值 or 得分 is a goal declaration's), then the family listed first.
  */
 function bestHeader(row: Row, definitions: readonly FormDefinition[]): FormDefinition | null {
   const cells = rowCells(row);
-  let best: { definition: FormDefinition; named: number } | null = null;
+  let best: { definition: FormDefinition; rank: number } | null = null;
   for (const definition of definitions) {
     const columns = formLabels(definition).indicatorHeader(cells);
     const named = columns?.filter((c) => c.role !== 'extra').length ?? 0;
-    if (named >= 3 && (!best || named > best.named)) best = { definition, named };
+    if (named < 3) continue;
+    const roles = new Set(columns!.map((c) => c.role));
+    const own = new Set(definition.indicators.columns.map((c) => c.role).filter((r) => r !== 'nature' && r !== 'unit' && r !== 'ignore'));
+    const missing = [...own].filter((r) => !roles.has(r)).length;
+    const rank = named - 0.1 * missing;
+    if (!best || rank > best.rank) best = { definition, rank };
   }
   return best?.definition ?? null;
 }

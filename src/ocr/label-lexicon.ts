@@ -82,7 +82,9 @@ function collectHeaderGroups(definitions: readonly FormDefinition[]): HeaderGrou
       : names
         ? { level1: [...names], level2: [] }
         : null;
-    groups.push({ columns: d.indicators.columns.map((c) => ({ labels: squeeze(c.labels), role: c.role })), categories, total: d.indicators.totalLabels[0] ?? null });
+    // The columns a family lists in printed order; the columns any form may add (指标性质, 序号) have no place in that order.
+    const ordered = d.indicators.columns.filter((c) => c.role !== 'nature' && c.role !== 'unit' && c.role !== 'ignore');
+    groups.push({ columns: ordered.map((c) => ({ labels: squeeze(c.labels), role: c.role })), categories, total: d.indicators.totalLabels[0] ?? null });
   }
   return groups;
 }

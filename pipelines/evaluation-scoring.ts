@@ -22,6 +22,9 @@ export const evaluationScoring = defineForm({
       { labels: ['目标值', '指标值'], role: 'target' },
       { labels: ['实际值', '完成值', '实际完成值'], role: 'actual' },
       { labels: ['分值', '权重', '标准分'], role: 'weight' },
+      // 一级│分值│二级│分值│三级│分值: a 分值 right after a level column is that level's weight.
+      { labels: ['分值', '权重', '标准分'], role: 'level1Weight' },
+      { labels: ['分值', '权重', '标准分'], role: 'level2Weight' },
       { labels: ['得分', '评分', '评价得分'], role: 'score' },
       { labels: ['扣分原因', '评价意见', '备注'], role: 'deviation' },
       ...COMMON_INDICATOR_COLUMNS,

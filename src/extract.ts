@@ -4,13 +4,8 @@ import { decodeText } from './ingest/decode-text.js';
 import { readSource, sourceFromBytes, type Source } from './ingest/read-source.js';
 import type { InputKind } from './ingest/detect-kind.js';
 import { readTextExport } from './text/read-text-export.js';
-import { tablesToRows } from './forms/rows.js';
-import { findForms } from './forms/find-forms.js';
-import { readForm } from './forms/read-form.js';
 import type { FormDefinition } from './forms/definition.js';
-import { draftToRecord } from './normalize/to-record.js';
-import { parseGradeBands } from './check/grade-bands.js';
-import { checkRecord } from './check/check-record.js';
+import { readRecords } from './read-records.js';
 import { Record } from './schema/record.js';
 import type { Table } from './schema/table.js';
 import { inspectZip } from './xlsx/inspect-zip.js';
@@ -96,24 +91,14 @@ async function extractSource(source: Source, options: ExtractOptions, validate =
     const read = await readTables(source, { ...DEFAULT_PARSE_LIMITS, ...options.limits }, options.parseWorkbook ?? parseWorkbook, options.ocr, options.onOcrPage);
     const { pagesNeedingOcr, pagesOcr, pageCount } = read;
     const tables = pagesOcr.length ? mendLabels(read.tables, labelLexicon(definitions), headerGroups(definitions)) : read.tables;
-    const rows = tablesToRows(tables);
-    const documentText = rows.map((row) => row.cells.map((c) => c?.text ?? '').join(' ')).join('\n');
-    const gradeBands = parseGradeBands(documentText);
-    const spans = findForms(rows, definitions);
-    if (spans.length === 0 && pagesNeedingOcr.length > 0) {
+    const records = readRecords(tables, source.file, definitions);
+    if (records.length === 0 && pagesNeedingOcr.length > 0) {
       throw new JixiaoError('NEEDS_OCR', `${source.file}: no form in its text layer, and page(s) ${pagesNeedingOcr.join(', ')} have none usable (they need OCR)`, { ...context, stage: 'extract' });
     }
-    if (spans.length === 0) {
+    if (records.length === 0) {
       throw new JixiaoError('NO_FORMS_FOUND', `no performance form found in ${source.file} (${source.kind})`, { ...context, stage: 'forms' });
     }
-    const method = tables[0]?.method ?? 'text';
-    const records = spans.map(({ definition, start, end, titled }) => {
-      const draft = readForm(rows, start, end, definition, { file: source.file, method, gradeBands }, titled);
-      const record = draftToRecord(draft);
-      if (Object.values(record.provenance).some((p) => p.method === 'ocr')) record.source.method = 'ocr';
-      record.findings = checkRecord(record, draft.notes, { gradeBands }, definition.checks);
-      return validate ? Record.parse(record) : record;
-    });
+    if (validate) records.forEach((record, k) => (records[k] = Record.parse(record)));
     return { file: source.file, sha256: source.sha256, kind: source.kind, records, pagesNeedingOcr, pagesOcr, pageCount };
   } catch (err) {
     throw toJixiaoError(err, context);

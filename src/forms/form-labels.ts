@@ -44,6 +44,8 @@ export class FormLabels {
   private readonly fundsColumnLabels = new Map<string, FundKey>();
   private readonly fundsSources = new Map<string, FundSource>();
   private readonly required: Set<string>;
+  /** The family prints a 分值 column after its level columns (scoring sheets). */
+  private readonly levelWeights: boolean;
 
   constructor(readonly definition: FormDefinition) {
     for (const rule of definition.fields) for (const label of rule.labels) this.fields.set(labelKey(label), rule.path);
@@ -52,6 +54,7 @@ export class FormLabels {
     this.section = keySet(definition.sectionLabels);
     this.total = keySet(definition.indicators.totalLabels);
     this.required = keySet(definition.requiredLabels);
+    this.levelWeights = definition.indicators.columns.some((c) => c.role === 'level1Weight' || c.role === 'level2Weight');
     for (const column of definition.indicators.columns) {
       for (const label of column.labels) {
         const key = labelKey(label);
@@ -140,7 +143,7 @@ export class FormLabels {
       let role = roles.find((r) => !taken.has(r));
       // Scoring sheets print a 分值 column after each level: 一级│分值│二级│分值│三级│分值.
       const previous = columns[columns.length - 1]?.role;
-      if (weightColumns > 1 && roles.includes('weight')) {
+      if (weightColumns > 1 && roles.includes('weight') && this.levelWeights) {
         if (previous === 'level1') role = 'level1Weight';
         else if (previous === 'level2') role = 'level2Weight';
         else role = 'weight';

@@ -1,6 +1,7 @@
 /**
  * Rewrites fixtures/manifest.json from the files in fixtures/: every seed (golden in golden/), every
- * hand-made variant and every songgang-style workbook (golden beside it as NAME.expected.jsonl), the
+ * hand-made variant, every songgang-style workbook and every survey fixture (text and workbook; golden
+ * beside it as NAME.expected.jsonl), the
  * rendered PDFs and their scans, edge-case and hostile inputs, with its sha256.
  * Run after adding or changing a fixture on purpose: `npx tsx scripts/update-manifest.ts`.
  */
@@ -67,6 +68,27 @@ if (existsSync(songgang)) {
       kind: m[2] as 'xlsx' | 'xls',
       golden: existsSync(join(FIXTURES_DIR, golden)) ? golden : null,
       origin: 'invented workbook in the Songgang goal-declaration layout (see fixtures/songgang-style/README.md)',
+    });
+  }
+}
+// Invented forms in the layouts of published forms (scripts/make-survey-fixtures.ts, layout families in
+// fixtures/README.md), as a text export and as a workbook, both against the expected records beside
+// them. Pending until pipelines/ reads these layouts: run and reported, held to no bar.
+const survey = join(FIXTURES_DIR, 'survey');
+if (existsSync(survey)) {
+  for (const name of readdirSync(survey).sort()) {
+    const m = /^(.*)\.(txt|xlsx)$/.exec(name);
+    if (!m) continue;
+    const file = `survey/${name}`;
+    const golden = `survey/${m[1]}.expected.jsonl`;
+    entries.push({
+      id: m[2] === 'txt' ? `survey/${m[1]}` : `survey/${m[1]}.xlsx`,
+      file,
+      sha256: sha256(file),
+      kind: m[2] === 'txt' ? 'text' : 'xlsx',
+      golden: existsSync(join(FIXTURES_DIR, golden)) ? golden : null,
+      pending: 'forms',
+      origin: `invented form in a published layout, ${m[2] === 'txt' ? 'text export' : 'workbook with merges'} (see fixtures/survey/SURVEY-NOTES.md and the layout table in fixtures/README.md)`,
     });
   }
 }

@@ -86,7 +86,12 @@ export function readForm(
       continue;
     }
     if (section !== 'footer') {
-      const header = labels.indicatorHeader(cells);
+      let header = labels.indicatorHeader(cells);
+      const lower = header ? null : twoRowHeader(rows, i, end, cells, labels);
+      if (lower) {
+        header = lower.columns;
+        consumed.add(lower.row);
+      }
       if (header) {
         // A header repeated on a continuation page keeps the columns found first.
         if (!(section === 'indicators' && repeatsHeader(header, indicatorColumns))) indicatorColumns = header;
@@ -190,6 +195,26 @@ function fundsLine(row: Row, cells: readonly RowCell[], labels: FormLabels): Fun
 /** An amount, a rate or a dash. */
 function isValueText(text: string): boolean {
   return isDash(text) || parseDecimal(text.replace(/万?元$/, '')) !== null || (/[%％]/.test(text) && parsePercent(text) !== null);
+}
+
+/**
+ * A header printed on two rows: the upper names some columns (`实际完成值`, `分值`) and spans others
+ * over the lower's (`年度指标值` over `指标性质│指标值│度量单位`); the lower row holds the levels. The
+ * columns are the lower row's cells, and the upper row's where nothing is printed below them.
+ */
+function twoRowHeader(rows: readonly Row[], i: number, end: number, upper: readonly RowCell[], labels: FormLabels): { columns: IndicatorColumn[]; row: number } | null {
+  if (!upper.some(({ cell }) => labels.isIndicatorLabel(labelKey(cell.text)))) return null;
+  let j = i + 1;
+  while (j < end && rows[j]!.blank) j++;
+  if (j >= end) return null;
+  const lower = rowCells(rows[j]!);
+  const alone = labels.indicatorHeader(lower);
+  if (!alone) return null;
+  const covered = (a: RowCell) => lower.some((b) => Math.min(a.col + a.span, b.col + b.span) > Math.max(a.col, b.col));
+  const merged = [...lower, ...upper.filter((a) => !covered(a))].sort((a, b) => a.col - b.col);
+  const columns = labels.indicatorHeader(merged);
+  const named = (c: readonly IndicatorColumn[]) => c.filter((x) => x.role !== 'extra').length;
+  return columns && named(columns) > named(alone) ? { columns, row: j } : null;
 }
 
 function repeatsHeader(header: readonly IndicatorColumn[], current: readonly IndicatorColumn[]): boolean {

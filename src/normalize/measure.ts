@@ -54,6 +54,12 @@ export function parseMeasure(raw: string | null | undefined): Measure | null {
     unit = UNITS.find((u) => after.startsWith(u)) ?? null;
     if (unit) after = after.slice(unit.length);
     else unit = measureWord(after);
+    // A rate unit is one unit (`元/公里`, `万元/公里`), not money.
+    const per = unit ? /^[/／][\u4e00-\u9fffA-Za-z²³㎡]{1,6}/.exec(after) : null;
+    if (per) {
+      unit += per[0];
+      after = after.slice(per[0].length);
+    }
   }
   let op: Op | null = null;
   const prefix = PREFIX_OPS.find(([word]) => before.endsWith(word));

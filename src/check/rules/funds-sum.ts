@@ -9,7 +9,10 @@ const KEYS = [
   ['requested', '年度资金申请总额'],
 ] as const;
 
-/** 年度资金总额 = 当年财政拨款 + 上年结转 + 其他资金, column by column. */
+/**
+ * 年度资金总额 = 当年财政拨款 + 上年结转 + 其他资金, column by column, with the sources the contract
+ * has no key for (`财政专户管理资金`, `单位资金`) among them.
+ */
 export const fundsSum: Rule = {
   name: 'funds.sum',
   severity: 'error',
@@ -19,7 +22,8 @@ export const fundsSum: Rule = {
     const findings: Finding[] = [];
     for (const [key, label] of KEYS) {
       const total = funds.total[key];
-      const sum = sumPrinted([funds.currentYear?.[key], funds.carryOver?.[key], funds.other?.[key]]);
+      const others = Object.values(record.otherFundSources ?? {}).map((row) => row[key]);
+      const sum = sumPrinted([funds.currentYear?.[key], funds.carryOver?.[key], funds.other?.[key], ...others]);
       if (total == null || sum === null || sum.equals(total)) continue;
       findings.push({
         rule: this.name,

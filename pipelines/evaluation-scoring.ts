@@ -21,7 +21,7 @@ export const evaluationScoring = defineForm({
       { labels: ['指标解释', '指标说明', '评分标准', '评分要点', '评价要点', '评分细则'], role: 'explanation' },
       { labels: ['目标值', '指标值'], role: 'target' },
       { labels: ['实际值', '完成值', '实际完成值'], role: 'actual' },
-      { labels: ['分值', '权重', '标准分'], role: 'weight' },
+      { labels: ['分值', '权重', '标准分', '参考分值'], role: 'weight' },
       // 一级│分值│二级│分值│三级│分值: a 分值 right after a level column is that level's weight.
       { labels: ['分值', '权重', '标准分'], role: 'level1Weight' },
       { labels: ['分值', '权重', '标准分'], role: 'level2Weight' },

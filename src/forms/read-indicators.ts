@@ -65,7 +65,18 @@ export function readIndicators(
   const drafts = merged.map((row) => toDraft(row, extraLabels));
   if (definition.indicators.hierarchy === 'categories') assignCategories(drafts, merged);
   else fillLevels(drafts, definition, levels);
-  return { drafts: drafts.filter((_, k) => merged[k]!.kind === 'item'), notes: [] };
+  const items = drafts.filter((_, k) => merged[k]!.kind === 'item');
+  for (const d of items) splitItemWeight(d);
+  return { drafts: items, notes: [] };
+}
+
+/** A table without a 分值 column prints each item's weight in its name: `预算执行率（10分）`. */
+function splitItemWeight(d: IndicatorDraft): void {
+  if (!d.level3 || d.weight) return;
+  const { name, weight } = splitWeightedLabel(d.level3.text);
+  if (weight === null) return;
+  d.level3 = { text: name, prov: d.level3.prov };
+  d.weight = { text: weight, prov: d.level3.prov };
 }
 
 /**
@@ -323,7 +334,9 @@ function fillLevels(drafts: IndicatorDraft[], definition: FormDefinition, levels
       const own = splitLevel(d.level2);
       level2 = { name: own.name, weight: d.level2Weight ?? own.weight };
       const parent = standard ? levels.parentOf(d.level2.text) : undefined;
-      if (!d.level1 && parent && levelKey(level1.name?.text ?? '') !== parent) {
+      // Only under no 一级, or a standard one: a form's own category (`项目产出(30分)`) is kept as printed.
+      const current = level1.name?.text ?? null;
+      if (!d.level1 && parent && (current === null || levels.isLevel1(current)) && levelKey(current ?? '') !== parent) {
         level1 = { name: { text: parent, prov: d.level2.prov }, weight: null };
       }
     }

@@ -13,13 +13,27 @@ const LATEX: Array<[RegExp, string]> = [
 ];
 
 export function cleanResidue(line: string): string {
-  let s = line.replace(/<\/?[a-zA-Z][^>]*>/g, ' ');
+  const s = cleanMarkup(line);
+  // A markdown table rule (`--\t-------\t----`) carries no text.
+  return isRule(s) ? '' : s;
+}
+
+/**
+ * Tags, markdown bold and LaTeX math out of one piece of text (a line, or one cell of a pipe
+ * table), without the table-rule test: a cell `--` is kept. A tag is `<` letter … `>` with no `<`
+ * inside, so a line of many unclosed `<a` is read in linear time.
+ */
+export function cleanMarkup(text: string): string {
+  let s = text.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
   s = s.replace(/\*\*(.*?)\*\*/g, '$1');
   if (s.includes('$') || s.includes('\\')) {
     for (const [re, to] of LATEX) s = s.replace(re, to);
     s = s.replace(/\$([^$\t]*)\$/g, '$1');
   }
-  // A markdown table rule (`--\t-------\t----`) carries no text.
-  if (/^[\s|:+\-—=]*$/.test(s) && /-{2,}|={2,}/.test(s)) return '';
   return s;
+}
+
+/** A line of only rule characters with a run of dashes or equals signs (`|---|:--:|`, `+----+`). */
+export function isRule(line: string): boolean {
+  return /^[\s|:+\-—=]*$/.test(line) && /-{2,}|={2,}/.test(line);
 }

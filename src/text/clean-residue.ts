@@ -1,6 +1,6 @@
 /**
- * PDF-to-text tools leave markup behind: `<p>` tags, markdown bold and table rules, LaTeX math
- * (`$80 \leq$`). This strips it from one line so the reader sees only the printed text.
+ * PDF-to-text tools leave markup behind: `<p>` tags, markdown headings, bold and table rules, LaTeX
+ * math (`$80 \leq$`). This strips it from one line so the reader sees only the printed text.
  */
 // A command ends at the first non-letter: `\geq90` is `≥90`.
 const LATEX: Array<[RegExp, string]> = [
@@ -13,7 +13,8 @@ const LATEX: Array<[RegExp, string]> = [
 ];
 
 export function cleanResidue(line: string): string {
-  const s = cleanMarkup(line);
+  // A markdown heading's marks (`# 项目支出绩效自评表`): `#` then a space, at most three spaces in.
+  const s = cleanMarkup(line.replace(/^ {0,3}#{1,6}[ \t]+/, ''));
   // A markdown table rule (`--\t-------\t----`) carries no text.
   return isRule(s) ? '' : s;
 }

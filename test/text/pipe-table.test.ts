@@ -45,11 +45,11 @@ describe('findPipeTables: per block of lines', () => {
 });
 
 describe('readTextExport: markdown tables among prose', () => {
-  it('prose lines are one cell each, pipe rows split at the pipes, separator lines give no row, lines keep their numbers', () => {
+  it('prose lines are one cell each (heading marks dropped), pipe rows split at the pipes, separator lines give no row, lines keep their numbers', () => {
     const text = ['# 项目支出绩效自评表', '', '| 项目名称 | 监督检查 | 主管部门 | 区医保局 |', '|---|---|---|---|', '| 年度资金总额 | | 394000 | 371129.24 |', '', '备注：说明'].join('\n');
     const table = readTextExport(text);
     expect(cellsOf(table)).toEqual([
-      [0, 0, '# 项目支出绩效自评表', 1],
+      [0, 0, '项目支出绩效自评表', 1],
       [2, 0, '项目名称', 3],
       [2, 1, '监督检查', 3],
       [2, 2, '主管部门', 3],

@@ -3,7 +3,7 @@ import { JixiaoError, toJixiaoError } from './errors.js';
 import { decodeText } from './ingest/decode-text.js';
 import { readSource, sourceFromBytes, type Source } from './ingest/read-source.js';
 import type { InputKind } from './ingest/detect-kind.js';
-import { readTextExport } from './text/read-text-export.js';
+import { readText } from './text/read-text.js';
 import { decodeHtml } from './html/decode-html.js';
 import { readHtml } from './html/read-html.js';
 import { tablesToRows } from './forms/rows.js';
@@ -137,7 +137,7 @@ async function readTables(
     case 'empty':
       throw new JixiaoError('EMPTY_INPUT', `${source.file} is empty`, context);
     case 'text':
-      return only([readTextExport(decodeText(source.bytes, source.file).text)]);
+      return only(readText(decodeText(source.bytes, source.file).text, source.file));
     case 'xlsx':
       inspectZip(source.bytes, source.file);
       return sheets();

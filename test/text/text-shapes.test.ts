@@ -108,6 +108,17 @@ describe('an HTML page with rowspan and colspan', () => {
   });
 });
 
+describe('markdown with an HTML table (as PDF-to-markdown converters write merged cells)', () => {
+  it('extract: the record, the table read with its spans', async () => {
+    const html = readFileSync(path('html-rowspan-colspan.html'), 'utf8');
+    const table = html.slice(html.indexOf('<table border'), html.lastIndexOf('</table>') + '</table>'.length);
+    const markdown = `# 财政项目支出绩效自评表\n\n（2024年度）\n\n${table}\n\n注：本表金额单位为元。\n`;
+    const result = await extract(Buffer.from(markdown, 'utf8'), 'form.md');
+    expect(result.kind).toBe('text');
+    expectTheForm(result.records);
+  });
+});
+
 describe('one cell per line', () => {
   it('does not crash: the header fields are read, funds and indicator rows are not rebuilt (pending forms)', async () => {
     const result = await extractFile(path('one-cell-per-line.txt'));

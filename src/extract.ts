@@ -3,7 +3,9 @@ import { JixiaoError, toJixiaoError } from './errors.js';
 import { decodeText } from './ingest/decode-text.js';
 import { readSource, sourceFromBytes, type Source } from './ingest/read-source.js';
 import type { InputKind } from './ingest/detect-kind.js';
-import { readTextExport } from './text/read-text-export.js';
+import { readText } from './text/read-text.js';
+import { decodeHtml } from './html/decode-html.js';
+import { readHtml } from './html/read-html.js';
 import type { FormDefinition } from './forms/definition.js';
 import { readRecords } from './read-records.js';
 import { Record } from './schema/record.js';
@@ -20,11 +22,6 @@ import { headerGroups, labelLexicon, mendLabels } from './ocr/label-lexicon.js';
 /** An encrypted OOXML file is a CFB container with an `EncryptedPackage` stream (names are UTF-16LE). */
 function isEncryptedOoxml(bytes: Uint8Array): boolean {
   return Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'));
-}
-
-/** HTML with no `<table>` (a portal's error or login page) holds no form; SheetJS would call it a broken workbook. */
-function hasHtmlTable(bytes: Uint8Array): boolean {
-  return /<table[\s>]/i.test(Buffer.from(bytes).toString('latin1').replace(/\0/g, ''));
 }
 
 export interface ExtractOptions {
@@ -55,7 +52,7 @@ export interface ExtractResult {
   pagesNeedingOcr: number[];
   /** Pages read by OCR (no usable text layer). */
   pagesOcr: number[];
-  /** Pages of a PDF, sheets of a workbook; null for text exports. */
+  /** Pages of a PDF, sheets of a workbook; null for text exports and HTML pages. */
   pageCount: number | null;
 }
 
@@ -115,15 +112,15 @@ async function readTables(
 ): Promise<{ tables: Table[]; pagesNeedingOcr: number[]; pagesOcr: number[]; pageCount: number | null }> {
   const context = { file: source.file, stage: 'extract' as const };
   const only = (tables: Table[], pageCount: number | null = null) => ({ tables, pagesNeedingOcr: [], pagesOcr: [], pageCount });
-  const sheets = async (raw = false) => {
-    const parsed = await parse(source.bytes, source.file, limits, { raw });
+  const sheets = async () => {
+    const parsed = await parse(source.bytes, source.file, limits, {});
     return only(sheetsToTables(parsed), parsed.length);
   };
   switch (source.kind) {
     case 'empty':
       throw new JixiaoError('EMPTY_INPUT', `${source.file} is empty`, context);
     case 'text':
-      return only([readTextExport(decodeText(source.bytes, source.file).text)]);
+      return only(readText(decodeText(source.bytes, source.file).text, source.file));
     case 'xlsx':
       inspectZip(source.bytes, source.file);
       return sheets();
@@ -133,9 +130,9 @@ async function readTables(
       }
       return sheets();
     case 'html':
-      if (!hasHtmlTable(source.bytes)) throw new JixiaoError('NO_FORMS_FOUND', `no performance form found in ${source.file} (an HTML page without a table)`, { ...context, stage: 'forms' });
-      // HTML tables (often served as .xls) are read by the same parser, in the same worker.
-      return sheets(true);
+      // HTML pages (often served as .xls) by their own reader, not SheetJS: it keeps the text around
+      // the tables (the form's title), reads GBK pages and nested layout tables (see README).
+      return only(readHtml(decodeHtml(source.bytes, source.file).text, source.file));
     case 'pdf': {
       const pages = await readPdf(source.bytes, source.file);
       const unreadable = pages.filter((p) => p.textLayer !== 'ok').map((p) => p.page);

@@ -17,10 +17,10 @@ export interface FixtureEntry {
   /** A known-weak fixture: the fact F1 it must keep (a regression floor below the 0.99 bar). */
   minF1?: number;
   /**
-   * A fixture for a reader still to come (`ocr`: scanned pages; `forms`: layouts of published forms
-   * the form definitions in pipelines/ do not know yet, fixtures/survey/): the accuracy benchmark
-   * runs and reports it without holding it to the bar, and the golden tests skip it. Remove the
-   * marker when the reader lands.
+   * A fixture whose records are not right yet: `ocr` (scanned pages, a reader still to come: the
+   * golden tests skip them, OCR being slow) or `forms` (the tables are read, the forms stage does not
+   * make the record yet: the golden tests run them and report the score). The accuracy benchmark
+   * runs and reports both without holding them to the bar. Remove the marker when the record is right.
    */
   pending?: 'ocr' | 'forms';
   origin: string;

@@ -5,8 +5,10 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 /**
  * Decodes a text export: a BOM decides UTF-8/UTF-16; without one, valid UTF-8 is UTF-8 and
  * anything else is read as GB18030 (a superset of GBK/GB2312, the usual Chinese legacy encoding).
+ * `declared`: the encoding the document names for itself (an HTML page's `<meta charset=gbk>`),
+ * used when there is no BOM.
  */
-export function decodeText(bytes: Uint8Array, file?: string): { text: string; encoding: TextEncoding } {
+export function decodeText(bytes: Uint8Array, file?: string, declared?: 'gb18030'): { text: string; encoding: TextEncoding } {
   let encoding: TextEncoding;
   let body = bytes;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -19,7 +21,7 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
     encoding = 'utf-16be';
     body = bytes.subarray(2);
   } else {
-    encoding = isValidUtf8(bytes) ? 'utf-8' : 'gb18030';
+    encoding = declared ?? (isValidUtf8(bytes) ? 'utf-8' : 'gb18030');
   }
   try {
     const text = new TextDecoder(encoding, { fatal: encoding !== 'gb18030' }).decode(body);

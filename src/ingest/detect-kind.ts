@@ -24,12 +24,18 @@ export function detectKind(bytes: Uint8Array): InputKind {
 }
 
 /**
- * An HTML page: many portals serve HTML tables under an .xls name. Sniffed from the first 1 KiB
- * (ASCII markup, so the text encoding does not matter; UTF-16 is folded by dropping NULs).
+ * An HTML page: `<!DOCTYPE html`, `<html`, `<head`, `<meta`, `<body` or `<table` first, after a
+ * BOM, white space, an XML declaration (XHTML) and comments. Many portals serve HTML tables under
+ * an .xls name. Sniffed from the first 1 KiB (ASCII markup, so the text encoding does not matter;
+ * UTF-16 is folded by dropping NULs). A text export whose lines carry tags (`<p>项目名称</p>`) is text.
  */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/\0/g, '').replace(/^[\s\ufeff\u00ef\u00bb\u00bf\u00ff\u00fe]+/, '');
-  return /^<(!doctype\s+html|html|table|meta|head)\b/i.test(head);
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/\0/g, '')
+    .replace(/^[\s\ufeff\u00ef\u00bb\u00bf\u00ff\u00fe]+/, '')
+    .replace(/^(?:<\?xml[^>]*>\s*|<!--[^]*?-->\s*)+/i, '');
+  return /^<(!doctype\s+html|html|head|meta|body|table)\b/i.test(head);
 }
 
 /** Text if it has a text BOM, or no NUL bytes and few control characters in its first 8 KiB. */

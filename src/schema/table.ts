@@ -18,7 +18,7 @@ export const Cell = z.object({
   page: z.number().int().positive().nullable(),
   /** PDF points, origin top-left; null when the input has no geometry. */
   box: Box.nullable(),
-  /** 1-based line of a text export; null for other inputs. */
+  /** 1-based line of a text export (where the cell starts) or of an HTML page's source (the cell's tag); null for other inputs. */
   line: z.number().int().positive().nullable(),
   /** 0..1 recognition confidence (OCR); null when the text was read, not recognized. */
   confidence: z.number().min(0).max(1).nullable(),
@@ -35,8 +35,9 @@ export const Table = z.object({
   cells: z.array(Cell),
   method: z.enum(['text', 'pdf-text', 'ocr', 'xlsx']),
   /**
-   * How the table was found: `ruled` (a grid of rules), `aligned` (whitespace columns), `lines`
-   * (text outside any table: titles, label/value lines, footers), or `grid` (spreadsheets, text exports).
+   * How the table was found: `ruled` (a grid of rules; an HTML `<table>`, its cells placed exactly
+   * by its markup), `aligned` (whitespace columns), `lines` (text outside any table: titles,
+   * label/value lines, footers), or `grid` (spreadsheets, text exports).
    */
   kind: z.enum(['grid', 'ruled', 'aligned', 'lines']).optional(),
   /** Rows that start on a new page (a table continued over pages): the forms stage sees a break there. */

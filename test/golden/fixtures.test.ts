@@ -37,5 +37,13 @@ describe('fixtures against their golden records', () => {
     expect(score.all.f1).toBeGreaterThanOrEqual(entry.minF1!);
   });
 
-  for (const entry of pending) it.todo(`${entry.id}: pending ${entry.pending}`);
+  // Scans are left to the benchmark (OCR takes minutes); the others are run, and their score reported.
+  for (const entry of pending.filter((e) => e.pending === 'ocr')) it.todo(`${entry.id}: pending ${entry.pending}`);
+  it.each(pending.filter((e) => e.pending !== 'ocr').map((e) => [e.id, e] as const))('%s: pending, run and reported (not held to the bar)', async (_id, entry) => {
+    const golden = readJsonl(join(FIXTURES_DIR, entry.golden!));
+    const output = withoutProvenance(await extractFixture(entry.file)) as unknown as Array<Record<string, unknown>>;
+    const { score } = scoreRecords(golden, output);
+    console.log(`pending (${entry.pending}): ${entry.id} records ${score.records.out}/${score.records.gold} F1 ${score.all.f1.toFixed(4)}`);
+    expect(score.records.gold).toBe(golden.length);
+  });
 });

@@ -54,6 +54,23 @@ describe('detectKind: by magic numbers', () => {
   });
 });
 
+describe('detectKind: HTML pages', () => {
+  it.each<{ name: string; input: Uint8Array; want: InputKind }>([
+    { name: '<!DOCTYPE html>', input: bytes('<!DOCTYPE html>\n<html><body><table>'), want: 'html' },
+    { name: '<html> after a UTF-8 BOM and white space', input: bytes([0xef, 0xbb, 0xbf], '\r\n  <html xmlns:o="urn:schemas-microsoft-com:office:office">'), want: 'html' },
+    { name: 'a bare <table> (a fragment)', input: bytes('<table><tr><td>项目名称</td></tr></table>'), want: 'html' },
+    { name: '<meta charset=gbk> first', input: bytes('<meta charset="gbk"><table>'), want: 'html' },
+    { name: 'XHTML: an XML declaration and a comment before the doctype', input: bytes('<?xml version="1.0" encoding="gb2312"?>\n<!-- saved from portal -->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">'), want: 'html' },
+    { name: '<body> first', input: bytes('<body><p>x</p></body>'), want: 'html' },
+    { name: 'UTF-16LE with BOM', input: iconv.encode('<html><body>项目</body></html>', 'utf16le', { addBOM: true }), want: 'html' },
+    { name: 'a text export whose lines carry <p> residue stays text', input: bytes('<p>项目名称</p>\t某项目\n'), want: 'text' },
+    { name: 'markdown with an HTML table further down stays text', input: bytes('# 自评表\n\n<table><tr><td>a</td></tr></table>'), want: 'text' },
+    { name: 'an XML file is not HTML', input: bytes('<?xml version="1.0"?><root/>'), want: 'text' },
+  ])('$name → $want', ({ input, want }) => {
+    expect(detectKind(input)).toBe(want);
+  });
+});
+
 describe('looksLikeText', () => {
   const withControls = (count: number, length = 200): Uint8Array => {
     const b = Buffer.alloc(length, 0x41);

@@ -30,6 +30,19 @@ describe('cleanResidue: markdown bold', () => {
   });
 });
 
+describe('cleanResidue: markdown headings', () => {
+  it.each([
+    { input: '# 项目支出绩效自评表', want: '项目支出绩效自评表' },
+    { input: '### （2024年度）', want: '（2024年度）' },
+    { input: '  ## 标题', want: '标题' },
+    { input: '#1号楼', want: '#1号楼' },
+    { input: '####### 七个', want: '####### 七个' },
+    { input: '项目 # 2', want: '项目 # 2' },
+  ])('$input → $want', ({ input, want }) => {
+    expect(cleanResidue(input)).toBe(want);
+  });
+});
+
 describe('cleanResidue: LaTeX math', () => {
   it.each([
     { input: '$80 \\leq$ 得分', want: '80 ≤ 得分' },

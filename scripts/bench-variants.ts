@@ -3,13 +3,15 @@
  * (scripts/lib/variants), reads every file with the project's own extraction, and scores it
  * against the truth. Not run by CI (a few minutes for 300 variants on 2 cores).
  *
- *   npm run bench:variants -- --seed 1 --count 300 [--out DIR] [--keep] [--json out.json] [--kinds xlsx,pdf,txt] [--plant-rate 0.35]
+ *   npm run bench:variants -- --seed 1 --count 300 [--out DIR] [--keep] [--json out.json] [--kinds xlsx,pdf,txt] [--plant-rate 0.35] [--control]
  *
  * Prints, per input kind, fact P/R/F1 and forms found; findings precision/recall; recall of the
  * planted errors; error findings on variants without one (false accusations); the dimension values
  * failing files share; the worst 15 files with their dimensions and missed facts. Exits 1 when a
  * bar is missed: fact F1 ≥ 0.99 on xlsx and on pdf, planted recall 1.0, findings precision ≥ 0.98,
  * no false accusation. Without LibreOffice (`soffice`) PDFs are skipped, and said so.
+ * `--control` lays every variant out as the current fixtures are (only fonts, page and planted
+ * errors drawn): a check of the generator itself, whose truth a fixture-level reader should meet.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,7 @@ const numberArg = (name: string, fallback: number) => {
 const seed = numberArg('--seed', 1);
 const count = numberArg('--count', 300);
 const plantRate = numberArg('--plant-rate', 0.35);
+const control = argv.includes('--control');
 const keep = argv.includes('--keep') || value('--out') !== undefined;
 const out = value('--out') ? resolve(value('--out')!) : mkdtempSync(join(tmpdir(), 'jixiao-variants-'));
 const jsonOut = value('--json');
@@ -42,7 +45,7 @@ const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 let generated: Generated;
 try {
-  generated = generateVariants({ seed, count, out, kinds: new Set(wanted), plantRate, log: (l) => console.error(l) });
+  generated = generateVariants({ seed, count, out, kinds: new Set(wanted), plantRate, control, log: (l) => console.error(l) });
 } catch (err) {
   if (!keep) rmSync(out, { recursive: true, force: true });
   throw err;
@@ -99,7 +102,7 @@ const present = (['xlsx', 'pdf', 'txt'] as const).filter((k) => rows.some((r) =>
 const summaries = new Map<InputKind, KindSummary>(present.map((k) => [k, summarize(k, rows.filter((r) => r.kind === k))]));
 const all = summarize('all' as InputKind, rows);
 
-console.log(`\nvariant benchmark: seed ${seed}, ${made.length} variants (${made.filter((m) => m.variant.planted).length} with a planted error), ${rows.length} files`);
+console.log(`\nvariant benchmark${control ? ' (control layout)' : ''}: seed ${seed}, ${made.length} variants (${made.filter((m) => m.variant.planted).length} with a planted error), ${rows.length} files`);
 console.log(['kind', 'files', 'facts', 'P', 'R', 'F1', 'forms found', 'extra forms', 'unreadable', 'findP', 'findR', 'planted hit', 'false acc.', 's/file'].join('\t'));
 for (const s of [...summaries.values(), all]) {
   console.log(

@@ -37,6 +37,8 @@ export interface Choices {
   indicatorOrder: IndicatorOrder;
   fundsTotalFirst: boolean;
   initialBudgetColumn: boolean;
+  /** Grid columns the funds grid does not need: merged into its amount columns, or left blank at the end. */
+  fundsStretch: 'merge' | 'blank';
   // 6. extra columns
   seqColumn: boolean;
   natureColumn: NatureMode;
@@ -110,7 +112,7 @@ export const FAMILY_DIMENSIONS: Record<FormType, ReadonlyArray<keyof Choices>> =
   'project-self-evaluation': [
     'titleRow', 'titleWords', 'annex', 'annexPlace', 'yearPlace', 'unit', 'unitPlace', 'fundsLabelSpan', 'headerLabelSpan',
     'fundsCorner', 'sectionColumn', 'goalCorner', 'fundsOrder', 'indicatorOrder', 'fundsTotalFirst', 'initialBudgetColumn',
-    'seqColumn', 'natureColumn', 'unitColumn', 'noteColumn', 'criteriaColumn', 'fundsReasonColumn', 'letterSuffixes',
+    'fundsStretch', 'seqColumn', 'natureColumn', 'unitColumn', 'noteColumn', 'criteriaColumn', 'fundsReasonColumn', 'letterSuffixes',
     'budgetLabel', 'executedLabel', 'rateLabel', 'weightLabel', 'scoreLabel', 'targetLabel', 'actualLabel', 'deviationLabel',
     'fundsCornerLabel', 'sectionLabel', 'totalSourceLabel', 'currentYearLabel', 'goalLabels', 'headerRows', 'categoryLabels',
     'categoryWeights', 'font', 'fontSize', 'landscape', 'borders', 'pageBreak', 'repeatHeader', 'totalLabel', 'totalScoreBlank',
@@ -195,6 +197,7 @@ export function drawChoices(rng: Rng, base: BaseFacts): Choices {
     indicatorOrder: rng.weighted([['TAWS', 4], ['WTAS', 2], ['TWAS', 1]] as const),
     fundsTotalFirst: rng.chance(0.75),
     initialBudgetColumn: rng.chance(0.85),
+    fundsStretch: rng.pick(['merge', 'blank'] as const),
     seqColumn: rng.chance(0.3),
     natureColumn,
     unitColumn: rng.weighted([['none', 3], ['after-target', 1], ['after-actual', 1]] as const),
@@ -246,4 +249,64 @@ export function describeChoices(choices: Choices): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of FAMILY_DIMENSIONS[choices.family]) out[key] = String(choices[key]);
   return out;
+}
+
+/**
+ * The control layout: the one the current fixtures share (scripts/lib/form-layout.ts), keeping only
+ * the base's own title, unit and the font/page draw. A reader that reads the fixtures should read
+ * these near perfectly, so a miss on them points at the generator, not at the reader.
+ */
+export function controlChoices(choices: Choices, base: BaseFacts): Choices {
+  return {
+    ...choices,
+    titleRow: true,
+    titleWords: titleWithoutYear(base.title),
+    annex: '',
+    yearPlace: base.year === null ? 'absent' : base.title.includes(String(base.year)) ? 'title-prefix' : 'row',
+    unit: base.amountUnit,
+    unitPlace: choices.family === 'project-self-assessment' ? 'labels' : 'funds-label',
+    fundsLabelSpan: 1,
+    headerLabelSpan: 1,
+    fundsCorner: 'merged',
+    sectionColumn: 'merged',
+    goalCorner: 'merged',
+    fundsOrder: 'WRS',
+    indicatorOrder: 'TAWS',
+    fundsTotalFirst: true,
+    initialBudgetColumn: true,
+    fundsStretch: 'blank',
+    seqColumn: false,
+    natureColumn: 'none',
+    unitColumn: 'none',
+    noteColumn: false,
+    criteriaColumn: false,
+    fundsReasonColumn: false,
+    letterSuffixes: false,
+    budgetLabel: '全年预算数',
+    executedLabel: '全年执行数',
+    rateLabel: '执行率',
+    weightLabel: '分值',
+    scoreLabel: '得分',
+    targetLabel: '年度指标值',
+    actualLabel: '实际完成值',
+    deviationLabel: '偏差原因分析及改进措施',
+    fundsCornerLabel: `项目资金（${base.amountUnit ?? '元'}）`,
+    sectionLabel: '绩效指标',
+    totalSourceLabel: '年度资金总额',
+    currentYearLabel: '其中：当年财政拨款',
+    goalLabels: 'planned-actual',
+    headerRows: 1,
+    categoryLabels: 'merged',
+    categoryWeights: choices.family === 'project-self-assessment' && base.hasCategoryWeights ? 'ascii' : 'none',
+    borders: 'all',
+    pageBreak: 'none',
+    repeatHeader: false,
+    totalLabel: choices.family === 'project-self-evaluation' ? '总分' : '合计',
+    totalScoreBlank: false,
+    cellType: 'number',
+    grouping: true,
+    rateStyle: 'percent',
+    nullCell: '',
+    footerStyle: 'cells',
+  };
 }

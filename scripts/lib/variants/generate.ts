@@ -17,6 +17,8 @@ export interface GenerateOptions {
   out: string;
   kinds: ReadonlySet<InputKind>;
   plantRate?: number;
+  /** The control layout only (see controlChoices). */
+  control?: boolean;
   /** Called with a line of progress or a warning. */
   log?: (line: string) => void;
 }
@@ -41,7 +43,7 @@ export function generateVariants(options: GenerateOptions): Generated {
   const fodsDir = mkdtempSync(join(tmpdir(), 'jixiao-fods-'));
   const made: Generated['made'] = [];
   for (let k = 0; k < options.count; k++) {
-    const variant = makeVariant(bases, options.seed, k, { plantRate: options.plantRate });
+    const variant = makeVariant(bases, options.seed, k, { plantRate: options.plantRate, control: options.control });
     made.push({ variant, written: writeVariant(variant, options.out, kinds, fodsDir) });
   }
   writeFileSync(join(options.out, 'manifest.jsonl'), made.map((m) => manifestLine(m.variant)).join('\n') + '\n');

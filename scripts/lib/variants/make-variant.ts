@@ -2,7 +2,7 @@
  * One variant from a seed and an index: a base record, a drawn layout, the truth as that layout
  * prints it, maybe one planted arithmetic error, the expected findings, and the printed grid.
  */
-import { drawChoices, type BaseFacts, type Choices } from './choices.js';
+import { controlChoices, drawChoices, type BaseFacts, type Choices } from './choices.js';
 import { addedKeys, expectedFindings, scoredKeys } from './findings.js';
 import type { Grid } from './grid.js';
 import { layoutGoalDeclaration } from './layout/goal-declaration.js';
@@ -29,6 +29,8 @@ export interface Variant {
 export interface VariantOptions {
   /** Fraction of variants with a planted error. */
   plantRate?: number;
+  /** Draw only fonts and page; lay out as the current fixtures do (a check of the generator). */
+  control?: boolean;
 }
 
 export function baseFacts(record: TruthRecord): BaseFacts {
@@ -84,7 +86,8 @@ export function makeVariant(bases: readonly BaseRecord[], seed: number, index: n
   const rng = new Rng(seed, index);
   const base = rng.pick(bases);
   const id = `v${String(index).padStart(4, '0')}-${base.tag}`;
-  const drawn = drawChoices(rng, baseFacts(base.record));
+  const facts = baseFacts(base.record);
+  const drawn = options.control ? controlChoices(drawChoices(rng, facts), facts) : drawChoices(rng, facts);
   const derived = deriveTruth(base.record, drawn);
   const plan = derived.plan;
   let truth = derived.truth;

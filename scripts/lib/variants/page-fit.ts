@@ -26,12 +26,14 @@ function minimumWidths(grid: Grid, fontSize: number): number[] {
   for (const m of grid.merges) span.set(`${m.s.r},${m.s.c}`, m.e.c - m.s.c + 1);
   const wide: Array<{ c: number; n: number; need: number }> = [];
   grid.rows.forEach((row, r) => {
-    if (r < grid.table.first || r > grid.table.last) return;
     row.forEach((cell, c) => {
       if (!cell) return;
       const n = span.get(`${r},${c}`) ?? 1;
       let need = 0;
-      if (cell.role === 'number') need = textWidth(cell.text, fontSize) + 0.35;
+      // Footer label/value cells (填表人：, a phone number) must show whole; a footer line wraps.
+      if (cell.role === 'footer' && n < grid.width) need = textWidth(cell.text, fontSize) + 0.3;
+      else if (r < grid.table.first || r > grid.table.last) return;
+      else if (cell.role === 'number') need = textWidth(cell.text, fontSize) + 0.35;
       else if (cell.role === 'label') need = textWidth([...cell.text].slice(0, 5).join(''), fontSize) + 0.3;
       else if (cell.role === 'text') need = textWidth([...cell.text].slice(0, 4).join(''), fontSize) + 0.3;
       else if (cell.role === 'header') need = textWidth([...cell.text].slice(0, 2).join(''), fontSize) + 0.3;

@@ -48,7 +48,7 @@ class CellStyles {
     const textAlign = align ?? (role === 'title' || role === 'header' ? 'center' : role === 'number' ? 'end' : 'start');
     const size = role === 'title' ? this.choices.fontSize + 5 : this.choices.fontSize;
     const bold = role === 'title' || role === 'header';
-    const wrap = role === 'footer' || role === 'subtitle' ? 'no-wrap' : 'wrap';
+    const wrap = role === 'subtitle' ? 'no-wrap' : 'wrap';
     this.xml.push(
       `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${z ? ` style:data-style-name="${this.numberStyle(z)}"` : ''}>` +
         `<style:table-cell-properties fo:wrap-option="${wrap}" style:vertical-align="middle" fo:border-top="${top}" fo:border-right="${right}" fo:border-bottom="${bottom}" fo:border-left="${left}" fo:padding="0.06cm"/>` +

@@ -91,7 +91,9 @@ export function layoutSelfEvaluation(truth: TruthRecord, plan: PrintPlan, choice
 function fundsGrid(b: GridBuilder, truth: TruthRecord, choices: Choices, fSlots: FundsSlot[]): Map<FundsSlot, { col: number; span: number }> {
   const funds = truth.funds!;
   const slots = fSlots.map((key) => ({ key, span: key === 'source' ? choices.fundsLabelSpan : 1 }));
-  const cols = spreadColumns(slots, b.width, ['annual', 'executed', 'initial', 'score', 'rate', 'weight', 'reason'] as FundsSlot[]);
+  const needed = slots.reduce((n, s) => n + s.span, 0);
+  // `blank`: the grid columns the funds grid does not need stay empty at the end of its rows.
+  const cols = spreadColumns(slots, choices.fundsStretch === 'blank' ? needed : b.width, ['annual', 'executed', 'initial', 'score', 'rate', 'weight', 'reason'] as FundsSlot[]);
   const at = (s: FundsSlot) => cols.get(s)!;
   const twoRows = choices.headerRows === 2;
   const top = b.row();

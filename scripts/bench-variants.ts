@@ -3,13 +3,15 @@
  * (scripts/lib/variants), reads every file with the project's own extraction, and scores it
  * against the truth. Not run by CI (a few minutes for 300 variants on 2 cores).
  *
- *   npm run bench:variants -- --seed 1 --count 300 [--out DIR] [--keep] [--json out.json] [--kinds xlsx,pdf,txt] [--plant-rate 0.35] [--control]
+ *   npm run bench:variants -- --seed 1 --count 300 [--out DIR] [--keep] [--json out.json] [--kinds xlsx,pdf,txt] [--plant-rate 0.35] [--control | --ablate N]
  *
  * Prints, per input kind, fact P/R/F1 and forms found; findings precision/recall; recall of the
  * planted errors; error findings on variants without one (false accusations); the dimension values
  * failing files share; the worst 15 files with their dimensions and missed facts. Exits 1 when a
  * bar is missed: fact F1 ≥ 0.99 on xlsx and on pdf, planted recall 1.0, findings precision ≥ 0.98,
  * no false accusation. Without LibreOffice (`soffice`) PDFs are skipped, and said so.
+ * `--ablate N` lays out N self-evaluation variants per value of every dimension in the control
+ * layout with only that dimension changed, and prints a table of which single change breaks what.
  * `--control` lays every variant out as the current fixtures are (only fonts, page and planted
  * errors drawn): a check of the generator itself, whose truth a fixture-level reader should meet.
  */
@@ -18,7 +20,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractBatch } from '../src/runtime/extract-batch.js';
 import { dimensionStats, missedFactKinds, scoreFile, summarize, type FileRow, type KindSummary } from './lib/variants/bench-score.js';
-import { describeChoices } from './lib/variants/choices.js';
+import { describeChoices, dimensionDomains, type Choices } from './lib/variants/choices.js';
+import { baseFacts } from './lib/variants/make-variant.js';
+import { Rng } from './lib/variants/prng.js';
+import { loadBases } from './lib/variants/sources.js';
 import { generateVariants, type Generated } from './lib/variants/generate.js';
 import type { InputKind } from './lib/variants/write-variant.js';
 
@@ -32,20 +37,32 @@ const numberArg = (name: string, fallback: number) => {
   return n;
 };
 const seed = numberArg('--seed', 1);
-const count = numberArg('--count', 300);
+let count = numberArg('--count', 300);
 const plantRate = numberArg('--plant-rate', 0.35);
 const control = argv.includes('--control');
+// --ablate N: the control layout with one dimension changed, N self-evaluation variants per value.
+const ablate = argv.includes('--ablate') ? numberArg('--ablate', 4) : 0;
 const keep = argv.includes('--keep') || value('--out') !== undefined;
 const out = value('--out') ? resolve(value('--out')!) : mkdtempSync(join(tmpdir(), 'jixiao-variants-'));
 const jsonOut = value('--json');
 const wanted = (value('--kinds') ?? 'xlsx,pdf,txt').split(',').map((k) => k.trim()) as InputKind[];
 for (const k of wanted) if (!['xlsx', 'pdf', 'txt'].includes(k)) throw new TypeError(`Expected \`--kinds\` to list xlsx, pdf, txt, got \`${k}\``);
 
+const ablations: Array<{ label: string; override: Partial<Choices> }> = [];
+if (ablate) {
+  const family = 'project-self-evaluation' as const;
+  const facts = loadBases().filter((b) => b.record.formType === family).map((b) => baseFacts(b.record));
+  for (const [key, values] of dimensionDomains(new Rng(seed, 999_999), facts)) {
+    if (key === 'txt') continue;
+    for (const v of values) for (let k = 0; k < ablate; k++) ablations.push({ label: `${key}=${String(v)}`, override: { [key]: v, txt: true } });
+  }
+  count = ablations.length;
+}
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 let generated: Generated;
 try {
-  generated = generateVariants({ seed, count, out, kinds: new Set(wanted), plantRate, control, log: (l) => console.error(l) });
+  generated = generateVariants({ seed, count, out, kinds: new Set(wanted), plantRate, control, ...(ablate ? { overrides: ablations.map((a) => a.override), family: 'project-self-evaluation' as const } : {}), log: (l) => console.error(l) });
 } catch (err) {
   if (!keep) rmSync(out, { recursive: true, force: true });
   throw err;
@@ -111,6 +128,14 @@ for (const s of [...summaries.values(), all]) {
   );
 }
 if (!kinds.has('pdf') && wanted.includes('pdf')) console.log('pdf: skipped (no LibreOffice)');
+// Files whose form was not found at all (a title not recognised) hide every other dimension; the
+// same figures over the files whose form was found show what breaks once a form is read.
+console.log('\nover the files whose form was found:');
+for (const kind of present) {
+  const found = rows.filter((r) => r.kind === kind && r.formFound);
+  const s = summarize(kind, found);
+  console.log(`  ${kind}: ${found.length} files, facts P ${pct(s.facts.precision)} R ${pct(s.facts.recall)} F1 ${pct(s.facts.f1)}; files at F1 ≥ 0.99: ${found.filter((r) => r.score.all.f1 >= 0.99).length}; planted ${s.planted.hit}/${s.planted.total}; false accusations ${s.falseAccusations}`);
+}
 
 const byKind = (kind: InputKind) => rows.filter((r) => r.kind === kind);
 console.log('\nplanted errors by kind of error (hit/planted, over all input kinds):');
@@ -132,9 +157,32 @@ console.log('\nfacts most often missed (all kinds):');
 for (const [key, n] of missedFactKinds(rows).slice(0, 15)) console.log(`  ${n}\t${key}`);
 
 for (const kind of present) {
-  const stats = dimensionStats(byKind(kind)).filter((s) => s.meanF1 < s.othersF1).slice(0, 15);
-  console.log(`\n${kind}: dimension values whose files read worst (mean fact F1 of their files vs the files with another value):`);
-  for (const s of stats) console.log(`  ${s.dimension}=${s.value}\tfiles ${s.files}\tmean F1 ${pct(s.meanF1)} vs ${pct(s.othersF1)}\tunder 0.99: ${s.failing}`);
+  for (const [scope, group] of [['all files', byKind(kind)], ['files whose form was found', byKind(kind).filter((r) => r.formFound)]] as const) {
+    const stats = dimensionStats(group).filter((s) => s.meanF1 < s.othersF1).slice(0, 15);
+    console.log(`\n${kind}, ${scope}: dimension values whose files read worst (mean fact F1 of their files vs the files with another value):`);
+    for (const s of stats) console.log(`  ${s.dimension}=${s.value}\tfiles ${s.files}\tmean F1 ${pct(s.meanF1)} vs ${pct(s.othersF1)}\tunder 0.99: ${s.failing}`);
+  }
+}
+
+if (ablate) {
+  // One row per changed dimension value: how the control layout reads with only that change.
+  const labelOf = new Map(made.map((m, k) => [m.variant.id, ablations[k]!.label]));
+  const groups = new Map<string, FileRow[]>();
+  for (const r of rows) groups.set(labelOf.get(r.id)!, [...(groups.get(labelOf.get(r.id)!) ?? []), r]);
+  const table = [...groups].map(([label, group]) => {
+    const perKind = present.map((k) => {
+      const g = group.filter((r) => r.kind === k);
+      return g.length ? summarize(k, g) : null;
+    });
+    const worst = Math.min(...perKind.map((x) => x?.facts.f1 ?? 1));
+    return { label, perKind, worst, accusations: group.reduce((n, r) => n + r.falseAccusations.length, 0), planted: group.reduce((n, r) => n + r.plantedKeys.length, 0), hit: group.reduce((n, r) => n + r.plantedHit.length, 0) };
+  });
+  table.sort((a, b) => a.worst - b.worst || a.label.localeCompare(b.label));
+  console.log(`\nablation (control layout with one dimension changed; ${ablate} self-evaluation variants per value): fact F1 per kind, forms found, planted found, false accusations`);
+  console.log(['dimension=value', ...present.map((k) => `${k} F1`), ...present.map((k) => `${k} forms`), 'planted', 'false acc.'].join('\t'));
+  for (const t of table) {
+    console.log([t.label, ...t.perKind.map((x) => (x ? pct(x.facts.f1) : '-')), ...t.perKind.map((x) => (x ? `${x.formsFound}/${x.files}` : '-')), `${t.hit}/${t.planted}`, t.accusations].join('\t'));
+  }
 }
 
 console.log('\nworst 15 files:');

@@ -63,6 +63,22 @@ describe('variant generator', () => {
     expect(v.truth.amountUnit).toBe('万元');
   });
 
+  it('prints the unit and the year whenever the truth has them', () => {
+    const printed = (v: (typeof variants)[number]) => v.grid.rows.flat().filter((c) => c && c.role !== 'text' && c.role !== 'number').map((c) => c!.text);
+    const check = (v: (typeof variants)[number]) => {
+      const labels = printed(v);
+      const unit = v.truth.amountUnit;
+      if (unit) expect(labels.some((t) => new RegExp(`[（(]${unit}[)）]|单位：${unit}`).test(t)), `${v.id}: unit ${unit}`).toBe(true);
+      if (v.truth.year !== null) expect(labels.some((t) => t.includes(String(v.truth.year))), `${v.id}: year`).toBe(true);
+      else expect(labels.some((t) => /20\d\d年/.test(t) || /年度：/.test(t)), `${v.id}: no year`).toBe(false);
+    };
+    variants.forEach(check);
+    // Hand-set layouts (ablations) are made consistent too: a corner label without a unit.
+    const labels = ['预算执行情况', '项目资金', '预算执行情况(10分)'];
+    labels.forEach((label, k) => check(makeVariant(bases, 11, k, { override: { fundsCornerLabel: label }, family: 'project-self-evaluation' })));
+    check(makeVariant(bases, 11, 3, { override: { titleRow: false }, family: 'project-self-evaluation' }));
+  });
+
   it('never adds an error to a variant without a planted one', () => {
     for (const v of variants.filter((x) => !x.planted)) {
       const base = bases.find((b) => b.origin === v.origin)!.record;

@@ -310,3 +310,35 @@ export function controlChoices(choices: Choices, base: BaseFacts): Choices {
     footerStyle: 'cells',
   };
 }
+
+/**
+ * Makes hand-set choices print consistently: a year placed in a title that is not printed goes,
+ * a unit written in the funds corner label is the unit the form prints in.
+ */
+export function consistentChoices(choices: Choices, base: BaseFacts): Choices {
+  const out = { ...choices };
+  if (base.year === null) out.yearPlace = 'absent';
+  if (!out.titleRow && out.yearPlace.startsWith('title')) out.yearPlace = 'absent';
+  if (!out.titleRow) out.annex = '';
+  if (base.amountUnit === null) out.unit = null;
+  out.fundsCornerLabel = out.fundsCornerLabel.replace(/([（(])(万元|元)([）)])/, (_, a: string, _u: string, b: string) => (out.unit ? `${a}${out.unit}${b}` : ''));
+  // A corner label without a unit cannot carry the unit: print it on a line of its own.
+  if (out.family === 'project-self-evaluation' && out.unitPlace === 'funds-label' && out.unit && !out.fundsCornerLabel.includes(out.unit)) out.unitPlace = 'row';
+  if (out.pageBreak === 'none') out.repeatHeader = false;
+  if (!base.hasTotalScore) out.totalScoreBlank = false;
+  return out;
+}
+
+/** Every value each dimension takes for a family, as seen over many draws (for ablations). */
+export function dimensionDomains(rng: Rng, bases: readonly BaseFacts[], draws = 3000): Map<keyof Choices, unknown[]> {
+  const domains = new Map<keyof Choices, unknown[]>();
+  for (let k = 0; k < draws; k++) {
+    const c = drawChoices(rng, bases[k % bases.length]!);
+    for (const key of FAMILY_DIMENSIONS[c.family]) {
+      const seen = domains.get(key) ?? [];
+      if (!seen.some((v) => v === c[key])) seen.push(c[key]);
+      domains.set(key, seen);
+    }
+  }
+  return domains;
+}

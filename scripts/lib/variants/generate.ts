@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { Choices } from './choices.js';
 import { convertToPdf, hasSoffice } from './convert-pdf.js';
 import { makeVariant, type Variant } from './make-variant.js';
 import { loadBases } from './sources.js';
@@ -19,6 +20,9 @@ export interface GenerateOptions {
   plantRate?: number;
   /** The control layout only (see controlChoices). */
   control?: boolean;
+  /** Variant k: the control layout with `overrides[k]` (an ablation), of `family` only. */
+  overrides?: ReadonlyArray<Partial<Choices>>;
+  family?: Choices['family'];
   /** Called with a line of progress or a warning. */
   log?: (line: string) => void;
 }
@@ -43,7 +47,7 @@ export function generateVariants(options: GenerateOptions): Generated {
   const fodsDir = mkdtempSync(join(tmpdir(), 'jixiao-fods-'));
   const made: Generated['made'] = [];
   for (let k = 0; k < options.count; k++) {
-    const variant = makeVariant(bases, options.seed, k, { plantRate: options.plantRate, control: options.control });
+    const variant = makeVariant(bases, options.seed, k, { plantRate: options.plantRate, control: options.control, override: options.overrides?.[k], family: options.family });
     made.push({ variant, written: writeVariant(variant, options.out, kinds, fodsDir) });
   }
   writeFileSync(join(options.out, 'manifest.jsonl'), made.map((m) => manifestLine(m.variant)).join('\n') + '\n');

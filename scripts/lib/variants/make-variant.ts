@@ -2,7 +2,7 @@
  * One variant from a seed and an index: a base record, a drawn layout, the truth as that layout
  * prints it, maybe one planted arithmetic error, the expected findings, and the printed grid.
  */
-import { controlChoices, drawChoices, type BaseFacts, type Choices } from './choices.js';
+import { consistentChoices, controlChoices, drawChoices, type BaseFacts, type Choices } from './choices.js';
 import { addedKeys, expectedFindings, scoredKeys } from './findings.js';
 import type { Grid } from './grid.js';
 import { layoutGoalDeclaration } from './layout/goal-declaration.js';
@@ -31,6 +31,10 @@ export interface VariantOptions {
   plantRate?: number;
   /** Draw only fonts and page; lay out as the current fixtures do (a check of the generator). */
   control?: boolean;
+  /** Dimensions set by hand over the control layout (an ablation: one dimension changed). */
+  override?: Partial<Choices>;
+  /** Bases of this family only. */
+  family?: Choices['family'];
 }
 
 export function baseFacts(record: TruthRecord): BaseFacts {
@@ -84,10 +88,12 @@ export function plantInto(truth: TruthRecord, rng: Rng, only?: PlantKind): { tru
 
 export function makeVariant(bases: readonly BaseRecord[], seed: number, index: number, options: VariantOptions = {}): Variant {
   const rng = new Rng(seed, index);
-  const base = rng.pick(bases);
+  const pool = options.family ? bases.filter((b) => b.record.formType === options.family) : bases;
+  const base = rng.pick(pool);
   const id = `v${String(index).padStart(4, '0')}-${base.tag}`;
   const facts = baseFacts(base.record);
-  const drawn = options.control ? controlChoices(drawChoices(rng, facts), facts) : drawChoices(rng, facts);
+  const control = options.control || options.override ? controlChoices(drawChoices(rng, facts), facts) : null;
+  const drawn = control ? consistentChoices({ ...control, ...options.override }, facts) : drawChoices(rng, facts);
   const derived = deriveTruth(base.record, drawn);
   const plan = derived.plan;
   let truth = derived.truth;
